@@ -1,0 +1,12 @@
+namespace Readout.Core.Layers;
+
+public enum DatePrecision
+{
+    None,
+    Day,
+    Week,
+    Month,
+    Quarter,
+    Year,
+    Decade,
+}
