@@ -1,0 +1,424 @@
+using Readout.Core;
+using Readout.Core.Layers;
+using Readout.Core.Pipeline;
+using Readout.Nlp.Entities;
+using Readout.Nlp.Knowledge;
+
+namespace Readout.Nlp.Actors;
+
+/// <summary>
+/// Resolves every entity mention to an actor valid on the article's date, from the text first
+/// (nationality words, titles, appositions, earlier mentions), then the article's home country
+/// (dateline or source) for unqualified national titles, then the knowledge base. Descriptions
+/// ("the Russian leader", "the ministry") and pronouns resolve to earlier actors of the document.
+/// Thread-safe.
+/// </summary>
+public sealed class ActorResolver(KnowledgeBase kb) : IStage
+{
+    private readonly EntityRecognizer _titles = new(kb);
+
+    public string Name => "actors";
+
+    public IReadOnlyList<LayerKey> Requires => [LayerKeys.Tokens, LayerKeys.Sentences, LayerKeys.PartsOfSpeech, LayerKeys.Entities];
+
+    public IReadOnlyList<LayerKey> Produces => [LayerKeys.Actors];
+
+    public void Process(Document document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var ctx = new Context(document, HomeCountry(document));
+        var resolved = new List<ActorMention>();
+        for (int m = 0; m < ctx.Entities.Count; m++)
+        {
+            var actor = Resolve(ctx, m, resolved);
+            if (actor is not null)
+            {
+                resolved.Add(actor);
+            }
+        }
+
+        document.Set(LayerKeys.Actors, resolved);
+    }
+
+    /// <summary>The article's home country: the dateline's place, else the source's country.</summary>
+    public string? HomeCountry(Document document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var md = document.Metadata;
+        if (md.Dateline is { Length: > 0 } place)
+        {
+            var name = System.Globalization.CultureInfo.InvariantCulture.TextInfo.ToTitleCase(place.ToLowerInvariant());
+            if (kb.TryGetCapital(name, out var c) || kb.TryGetCountry(name, out c))
+            {
+                return c.Alpha3;
+            }
+
+            if (kb.TryGetPlace(name, out var p) && p.Country is not null)
+            {
+                return p.Country;
+            }
+        }
+
+        foreach (var source in new[] { md.Source, md.Byline })
+        {
+            if (source is { Length: > 0 } && kb.TryGetOrganization(source.Trim(), out var org) && org.Country is not null)
+            {
+                return org.Country;
+            }
+        }
+
+        return null;
+    }
+
+    private sealed class Context(Document document, string? home)
+    {
+        public Document Document { get; } = document;
+
+        public string Text { get; } = document.Text;
+
+        public TokenTable Tokens { get; } = document.Get(LayerKeys.Tokens);
+
+        public PosTags Pos { get; } = document.Get(LayerKeys.PartsOfSpeech);
+
+        public SentenceTable Sentences { get; } = document.Get(LayerKeys.Sentences);
+
+        public IReadOnlyList<EntityMention> Entities { get; } = document.Get(LayerKeys.Entities);
+
+        public string? Home { get; } = home;
+
+        public DateOnly? Date { get; } = document.Metadata.PublishedDate;
+
+        public string Word(int t) => Tokens.Text(Text, t);
+    }
+
+    private ActorMention? Resolve(Context ctx, int m, List<ActorMention> earlier)
+    {
+        var e = ctx.Entities[m];
+        return e.Kind switch
+        {
+            EntityKind.Person => ResolvePerson(ctx, m, e, earlier),
+            EntityKind.Country => kb.TryGetCountry(e.Text, out var c) ? new ActorMention(m, new Actor(c.Name, c.Alpha3, null, null), "kb:country") : null,
+            EntityKind.Nationality => kb.TryGetDemonym(e.Text, out var d) ? new ActorMention(m, new Actor(d.Name, d.Alpha3, null, null), "kb:demonym") : null,
+            EntityKind.Organization => ResolveOrganization(ctx, m, e, earlier),
+            EntityKind.Place => ResolvePlace(ctx, m, e),
+            EntityKind.Nominal => ResolveNominal(ctx, m, e, earlier),
+            EntityKind.Pronoun => ResolvePronoun(ctx, m, e, earlier),
+            _ => null,
+        };
+    }
+
+    private ActorMention ResolvePerson(Context ctx, int m, EntityMention e, List<ActorMention> earlier)
+    {
+        // Split "[Nationality] [Title] Name" into its parts.
+        int k = e.FirstToken;
+        string? country = null;
+        string evidence = "text";
+        if (kb.TryGetDemonym(ctx.Word(k), out var nat))
+        {
+            country = nat.Alpha3;
+            k++;
+            evidence = "demonym";
+        }
+        else if (kb.TryGetCountry(ctx.Word(k), out var cn) && k + 1 < e.EndToken && ctx.Word(k + 1) is "'s" or "’s")
+        {
+            country = cn.Alpha3;
+            k += 2;
+            evidence = "possessor";
+        }
+
+        TitleEntry? title = null;
+        int afterTitle = _titles.MatchTitle(ctx.Text, ctx.Tokens, k, e.EndToken);
+        if (afterTitle > 0 && afterTitle < e.EndToken)
+        {
+            kb.TryGetTitle(string.Join(' ', Enumerable.Range(k, afterTitle - k).Select(t => ctx.Word(t).ToLowerInvariant())), out title);
+            k = afterTitle;
+        }
+
+        string name = string.Join(' ', Enumerable.Range(k, e.EndToken - k).Select(ctx.Word));
+
+        // Earlier mention of the same person in this document ("Abe" after "Prime Minister Shinzo Abe").
+        foreach (var prior in earlier.AsEnumerable().Reverse())
+        {
+            var pe = ctx.Entities[prior.Entity];
+            if (pe.Kind == EntityKind.Person && SamePerson(prior.Actor.Name, name))
+            {
+                var merged = prior.Actor;
+                if (title is not null && merged.Role is null)
+                {
+                    merged = merged with { Role = title.Role, Sector = title.Sector };
+                }
+
+                return new ActorMention(m, merged with { Country = country ?? merged.Country }, "coref:" + prior.Actor.Name);
+            }
+        }
+
+        // Apposition: "Hiroshige Seko, minister of economy, trade and industry, …"
+        string? appositionRole = null;
+        if (title is null && e.EndToken + 1 < ctx.Tokens.Count && ctx.Word(e.EndToken) == ",")
+        {
+            int start = e.EndToken + 1;
+            int stop = ctx.Sentences[ctx.Sentences.IndexOfToken(e.FirstToken)].EndToken;
+            int at = start;
+            if (ctx.Word(at) is "the" or "a" or "an")
+            {
+                at++;
+            }
+
+            if (kb.TryGetDemonym(ctx.Word(at), out var appNat))
+            {
+                country ??= appNat.Alpha3;
+                at++;
+            }
+
+            int titleEnd = _titles.MatchTitle(ctx.Text, ctx.Tokens, at, stop);
+            if (titleEnd > 0)
+            {
+                kb.TryGetTitle(string.Join(' ', Enumerable.Range(at, titleEnd - at).Select(t => ctx.Word(t).ToLowerInvariant())), out title);
+                appositionRole = AppositionText(ctx, at, stop);
+                evidence = "apposition";
+            }
+        }
+
+        // Knowledge base, on the article's date.
+        var holders = kb.FindOfficeHolders(name, ctx.Date);
+        var holder = holders.FirstOrDefault(h => country is null || h.Country == country);
+        if (holder is not null && (title is null || country is null || holder.Country == country))
+        {
+            return new ActorMention(m, new Actor(holder.Name, holder.Country, holder.Sector, title?.Role ?? holder.Role), evidence == "text" ? "kb:officeholder" : evidence + "+kb");
+        }
+
+        if (title is not null && country is null && ctx.Home is not null && IsNationalOffice(title))
+        {
+            country = ctx.Home;
+            evidence = evidence == "text" ? "title+home-country" : evidence + "+home-country";
+        }
+
+        return new ActorMention(m, new Actor(name, country, title?.Sector, appositionRole ?? title?.Role), title is null ? "name" : evidence);
+    }
+
+    private static string AppositionText(Context ctx, int start, int stop)
+    {
+        // The apposition runs to the comma before a verb or adverb ("…, trade and industry, also attended").
+        int end = start;
+        for (int t = start; t < stop; t++)
+        {
+            if (ctx.Word(t) == "," && t + 1 < stop && ctx.Pos.Upos[t + 1] is Upos.VERB or Upos.AUX or Upos.ADV)
+            {
+                break;
+            }
+
+            if (ctx.Word(t) is "." or ";")
+            {
+                break;
+            }
+
+            end = t + 1;
+        }
+
+        var role = ctx.Text[ctx.Tokens.Starts[start]..ctx.Tokens.Ends[end - 1]];
+        return role.Length > 0 ? char.ToUpperInvariant(role[0]) + role[1..] : role;
+    }
+
+    private static bool IsNationalOffice(TitleEntry title) => title.Sector is "GOV" or "MIL" or "LEG" or "JUD" or "COP";
+
+    private static bool SamePerson(string known, string name) =>
+        known == name
+        || known.EndsWith(" " + name, StringComparison.Ordinal)
+        || name.EndsWith(" " + known, StringComparison.Ordinal);
+
+    private ActorMention? ResolveOrganization(Context ctx, int m, EntityMention e, List<ActorMention> earlier)
+    {
+        if (kb.TryGetOrganization(e.Text, out var org))
+        {
+            return new ActorMention(m, new Actor(org.Name, org.Country ?? org.Code, org.Sector, null), "kb:organization");
+        }
+
+        if (kb.TryGetInstitution(e.Text, out var inst))
+        {
+            string? country = inst.Country ?? ModifierCountry(ctx, e) ?? ctx.Home;
+            return new ActorMention(m, new Actor(inst.Name, country, inst.Sector, null), inst.IsContextual ? "institution+context" : "kb:institution");
+        }
+
+        var c2 = ModifierCountry(ctx, e);
+        return new ActorMention(m, new Actor(e.Text, c2, null, null), c2 is null ? "name" : "modifier");
+    }
+
+    /// <summary>The country named by a nationality word or "X's" just before the mention, or "of X" after it.</summary>
+    private string? ModifierCountry(Context ctx, EntityMention e)
+    {
+        int before = e.FirstToken - 1;
+        if (before >= 0 && kb.TryGetDemonym(ctx.Word(before), out var d))
+        {
+            return d.Alpha3;
+        }
+
+        if (before >= 1 && ctx.Word(before) is "'s" or "’s" && kb.TryGetCountry(ctx.Word(before - 1), out var c))
+        {
+            return c.Alpha3;
+        }
+
+        if (e.EndToken + 1 < ctx.Tokens.Count && ctx.Word(e.EndToken) == "of" && kb.TryGetCountry(ctx.Word(e.EndToken + 1), out var c2))
+        {
+            return c2.Alpha3;
+        }
+
+        return null;
+    }
+
+    private ActorMention? ResolvePlace(Context ctx, int m, EntityMention e)
+    {
+        // A capital not used as a location ("Tokyo hopes …") stands for its government.
+        bool locative = e.FirstToken > 0 && ctx.Word(e.FirstToken - 1) is "in" or "to" or "at" or "from" or "near" or "off" or "of" or "outside" or "into";
+        if (!locative && kb.TryGetCapital(e.Text, out var cap))
+        {
+            return new ActorMention(m, new Actor(cap.Name, cap.Alpha3, "GOV", null), "capital-metonym");
+        }
+
+        if (kb.TryGetPlace(e.Text, out var p))
+        {
+            string name = p.Country is not null && kb.TryGetCountryByCode(p.Country, out var pc) ? pc.Name : p.Name;
+            return new ActorMention(m, new Actor(name, p.Country, null, null), "place:" + p.Name);
+        }
+
+        return null;
+    }
+
+    private ActorMention? ResolveNominal(Context ctx, int m, EntityMention e, List<ActorMention> earlier)
+    {
+        int k = e.FirstToken + 1;
+        string? country = null;
+        if (k < e.EndToken && kb.TryGetDemonym(ctx.Word(k), out var nat))
+        {
+            country = nat.Alpha3;
+            k++;
+        }
+
+        var phrase = string.Join(' ', Enumerable.Range(k, e.EndToken - k).Select(t => ctx.Word(t).ToLowerInvariant()));
+        if (kb.TryGetTitle(phrase, out var title))
+        {
+            // The most recent person with that country and a matching role.
+            foreach (var prior in earlier.AsEnumerable().Reverse())
+            {
+                var a = prior.Actor;
+                if (ctx.Entities[prior.Entity].Kind is EntityKind.Person && (country is null || a.Country == country) && RoleMatches(a.Role, title))
+                {
+                    return new ActorMention(m, a, "coref:" + a.Name);
+                }
+            }
+
+            country ??= ctx.Home;
+            if (country is not null && ctx.Date is { } date)
+            {
+                var holder = kb.OfficeHolders.FirstOrDefault(h => h.Country == country && h.IsInOffice(date) && RoleMatches(h.Role, title));
+                if (holder is not null)
+                {
+                    return new ActorMention(m, new Actor(holder.Name, holder.Country, holder.Sector, holder.Role), "kb:officeholder-by-role");
+                }
+            }
+
+            return new ActorMention(m, new Actor(e.Text, country, title.Sector, title.Role), "title");
+        }
+
+        if (phrase is "ministry" or "government" or "administration" or "regime" or "embassy" or "military" or "army" or "police" or "parliament")
+        {
+            foreach (var prior in earlier.AsEnumerable().Reverse())
+            {
+                if (ctx.Entities[prior.Entity].Kind == EntityKind.Organization
+                    && prior.Actor.Name.Contains(phrase, StringComparison.OrdinalIgnoreCase))
+                {
+                    return new ActorMention(m, prior.Actor, "coref:" + prior.Actor.Name);
+                }
+            }
+
+            string sector = phrase switch
+            {
+                "military" or "army" => "MIL",
+                "police" => "COP",
+                "parliament" => "LEG",
+                _ => "GOV",
+            };
+            country ??= ctx.Home;
+            return country is null ? null : new ActorMention(m, new Actor(phrase, country, sector, null), "description+home-country");
+        }
+
+        return null; // groups ("the two countries") are resolved by the event coder from the sentence
+    }
+
+    private static bool RoleMatches(string? role, TitleEntry title)
+    {
+        if (role is null)
+        {
+            return false;
+        }
+
+        if (title.Role.Equals(role, StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        // "leader" stands for a head of state or government.
+        bool generic = title.Phrase is "leader" or "head of state" or "head of government";
+        return generic && (role.Contains("President", StringComparison.OrdinalIgnoreCase) && !role.Contains("Vice", StringComparison.OrdinalIgnoreCase)
+            || role.Equals("Prime Minister", StringComparison.OrdinalIgnoreCase) || role.Contains("Chancellor", StringComparison.OrdinalIgnoreCase)
+            || role.Contains("King", StringComparison.OrdinalIgnoreCase) || role.Contains("Leader", StringComparison.OrdinalIgnoreCase));
+    }
+
+    private static ActorMention? ResolvePronoun(Context ctx, int m, EntityMention e, List<ActorMention> earlier)
+    {
+        int sentence = ctx.Sentences.IndexOfToken(e.FirstToken);
+        int sentenceStart = ctx.Sentences[sentence].FirstToken;
+        ActorMention? nearest = null;
+        // Prefer the nearest earlier person in the same sentence that is a subject (followed by a verb).
+        foreach (var prior in earlier.AsEnumerable().Reverse())
+        {
+            var pe = ctx.Entities[prior.Entity];
+            if (pe.Kind is not (EntityKind.Person or EntityKind.Pronoun) || prior.Actor.Sector is null && prior.Actor.Country is null && pe.Kind == EntityKind.Pronoun)
+            {
+                continue;
+            }
+
+            if (pe.FirstToken < sentenceStart)
+            {
+                break;
+            }
+
+            if (ctx.Entities[prior.Entity].Kind == EntityKind.Person || pe.Kind == EntityKind.Pronoun)
+            {
+                nearest ??= prior;
+                if (IsSubject(ctx, pe))
+                {
+                    return new ActorMention(m, prior.Actor, "pronoun:" + prior.Actor.Name);
+                }
+            }
+        }
+
+        if (nearest is not null)
+        {
+            return new ActorMention(m, nearest.Actor, "pronoun:" + nearest.Actor.Name);
+        }
+
+        // Else the first person of the previous sentences (the topic).
+        for (int s = sentence - 1; s >= Math.Max(0, sentence - 2); s--)
+        {
+            var first = earlier.FirstOrDefault(p => ctx.Entities[p.Entity].Kind is EntityKind.Person or EntityKind.Pronoun
+                && ctx.Sentences.IndexOfToken(ctx.Entities[p.Entity].FirstToken) == s);
+            if (first is not null)
+            {
+                return new ActorMention(m, first.Actor, "pronoun:" + first.Actor.Name);
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsSubject(Context ctx, EntityMention e)
+    {
+        int t = e.EndToken;
+        while (t < ctx.Tokens.Count && ctx.Pos.Upos[t] is Upos.ADV)
+        {
+            t++;
+        }
+
+        return t < ctx.Tokens.Count && ctx.Pos.Upos[t] is Upos.VERB or Upos.AUX;
+    }
+}

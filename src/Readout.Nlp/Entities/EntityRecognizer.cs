@@ -1,0 +1,360 @@
+using Readout.Core;
+using Readout.Core.Layers;
+using Readout.Core.Pipeline;
+using Readout.Nlp.Knowledge;
+
+namespace Readout.Nlp.Entities;
+
+/// <summary>
+/// First-version, rule-based entity recognizer: title-led person names ("Russian Deputy Prime
+/// Minister Arkady Dvorkovich"), capitalized chains classified through the knowledge base
+/// (countries, demonyms, organizations, institutions, office holders, places) and cues (org
+/// keywords, acronyms), descriptions that denote actors ("the Russian leader", "the ministry",
+/// "the two countries") and personal pronouns. Mentions never cross sentences or excluded regions.
+/// Thread-safe.
+/// </summary>
+public sealed class EntityRecognizer(KnowledgeBase kb) : IStage
+{
+    private static readonly HashSet<string> OrgKeywords = new(StringComparer.Ordinal)
+    {
+        "Ministry", "Agency", "Party", "Council", "Bank", "Company", "Corp", "Corp.", "Inc.", "Co.", "Ltd", "Ltd.", "Union",
+        "Organization", "Organisation", "Association", "Committee", "Commission", "Forces", "Army", "Navy", "University",
+        "Court", "Parliament", "Assembly", "Department", "Office", "Institute", "Federation", "Group", "Front", "Movement",
+        "Police", "Guard", "Command", "Fund", "Authority", "Board", "Bureau", "Service", "Cabinet", "Secretariat",
+    };
+
+    private static readonly HashSet<string> Connectors = new(StringComparer.Ordinal) { "of", "for", "on", "de", "al", "bin" };
+
+    private static readonly HashSet<string> Pronouns = new(StringComparer.OrdinalIgnoreCase) { "he", "she", "him", "his", "her" };
+
+    private static readonly HashSet<string> GroupNouns = new(StringComparer.OrdinalIgnoreCase) { "countries", "nations", "sides", "governments", "leaders", "neighbors", "neighbours" };
+
+    /// <summary>Capitalized words that start sentences or headings but are not names.</summary>
+    private static readonly HashSet<string> NotNames = new(StringComparer.Ordinal)
+    {
+        "The", "A", "An", "In", "On", "At", "He", "She", "It", "They", "We", "I", "But", "And", "This", "That", "These",
+        "Those", "His", "Her", "Its", "Their", "Our", "After", "Before", "When", "While", "As", "If", "Meanwhile", "However",
+        "By", "For", "With", "From", "To", "Of", "Mr.", "Mrs.", "Ms.", "Dr.", "Monday", "Tuesday", "Wednesday", "Thursday",
+        "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May", "June", "July", "August",
+        "September", "October", "November", "December", "Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.", "Sep.",
+        "Sept.", "Oct.", "Nov.", "Dec.", "Both", "Two", "Three", "Some", "Many", "Officials", "Tuesday's", "Last", "Next",
+        "Earlier", "Later", "Also", "Such", "No", "Yes", "Under", "According", "Despite", "Since", "Until", "During",
+    };
+
+    public string Name => "entities";
+
+    public IReadOnlyList<LayerKey> Requires => [LayerKeys.Tokens, LayerKeys.Sentences, LayerKeys.PartsOfSpeech];
+
+    public IReadOnlyList<LayerKey> Produces => [LayerKeys.Entities];
+
+    public void Process(Document document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var text = document.Text;
+        var tokens = document.Get(LayerKeys.Tokens);
+        var pos = document.Get(LayerKeys.PartsOfSpeech);
+        var mentions = new List<EntityMention>();
+        var personNames = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var sentence in document.Get(LayerKeys.Sentences).Items)
+        {
+            Recognize(text, tokens, pos, sentence, mentions, personNames);
+        }
+
+        document.Set(LayerKeys.Entities, mentions);
+    }
+
+    private void Recognize(string text, TokenTable tokens, PosTags pos, Sentence s, List<EntityMention> mentions, HashSet<string> personNames)
+    {
+        int i = s.FirstToken;
+        while (i < s.EndToken)
+        {
+            int next = TryTitledPerson(text, tokens, pos, s, i, mentions, personNames)
+                ?? TryNominal(text, tokens, pos, s, i, mentions)
+                ?? TryChain(text, tokens, pos, s, i, mentions, personNames)
+                ?? TryPronoun(text, tokens, i, mentions);
+            i = next ?? i + 1;
+        }
+    }
+
+    private static string Word(string text, TokenTable tokens, int i) => tokens.Text(text, i);
+
+    private static bool IsCapitalized(string text, TokenTable tokens, int i)
+    {
+        char c = text[tokens.Starts[i]];
+        return char.IsUpper(c);
+    }
+
+    private static EntityMention Mention(string text, TokenTable tokens, int first, int end, EntityKind kind)
+    {
+        var span = TextSpan.FromBounds(tokens.Starts[first], tokens.Ends[end - 1]);
+        return new EntityMention(span, first, end, kind, text[span.Start..span.End]);
+    }
+
+    /// <summary>Longest title phrase starting at <paramref name="i"/>; returns its end token or -1.</summary>
+    internal int MatchTitle(string text, TokenTable tokens, int i, int end)
+    {
+        int best = -1;
+        var words = new List<string>(kb.MaxTitleWords);
+        for (int k = i; k < end && k - i < kb.MaxTitleWords; k++)
+        {
+            words.Add(Word(text, tokens, k).ToLowerInvariant());
+            if (kb.TryGetTitle(string.Join(' ', words), out _))
+            {
+                best = k + 1;
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>A nationality word or "Country 's" at <paramref name="i"/>; returns the token after it or -1.</summary>
+    private int MatchNationality(string text, TokenTable tokens, int i, int end)
+    {
+        var w = Word(text, tokens, i);
+        if (kb.TryGetDemonym(w, out _))
+        {
+            return i + 1;
+        }
+
+        if (kb.TryGetCountry(w, out _) && i + 1 < end && Word(text, tokens, i + 1) is "'s" or "’s")
+        {
+            return i + 2;
+        }
+
+        return -1;
+    }
+
+    private int NameChainEnd(string text, TokenTable tokens, PosTags pos, int i, int end)
+    {
+        int k = i;
+        while (k < end && IsCapitalized(text, tokens, k) && char.IsLetter(text[tokens.Starts[k]])
+            && !NotNames.Contains(Word(text, tokens, k)) && !kb.TryGetDemonym(Word(text, tokens, k), out _))
+        {
+            k++;
+        }
+
+        return k;
+    }
+
+    private int? TryTitledPerson(string text, TokenTable tokens, PosTags pos, Sentence s, int i, List<EntityMention> mentions, HashSet<string> personNames)
+    {
+        int k = i;
+        int afterNat = MatchNationality(text, tokens, k, s.EndToken);
+        if (afterNat > 0)
+        {
+            k = afterNat;
+        }
+
+        int afterTitle = MatchTitle(text, tokens, k, s.EndToken);
+        if (afterTitle < 0)
+        {
+            return null;
+        }
+
+        // "Mr." style honorifics and titles are followed directly by the name.
+        int nameEnd = NameChainEnd(text, tokens, pos, afterTitle, s.EndToken);
+        if (nameEnd == afterTitle)
+        {
+            return null;
+        }
+
+        // The title must be written as a title (capitalized, "Prime Minister Abe") or be a lower-case
+        // descriptor directly before a name ("Russian leader Vladimir Putin").
+        mentions.Add(Mention(text, tokens, i, nameEnd, EntityKind.Person));
+        personNames.Add(string.Join(' ', Enumerable.Range(afterTitle, nameEnd - afterTitle).Select(t => Word(text, tokens, t))));
+        return nameEnd;
+    }
+
+    private int? TryNominal(string text, TokenTable tokens, PosTags pos, Sentence s, int i, List<EntityMention> mentions)
+    {
+        var w = Word(text, tokens, i);
+        if (!w.Equals("the", StringComparison.OrdinalIgnoreCase) && !w.Equals("both", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        int k = i + 1;
+        if (k >= s.EndToken)
+        {
+            return null;
+        }
+
+        // "the two countries", "both nations"
+        if (Word(text, tokens, k) is "two" or "both")
+        {
+            k++;
+        }
+
+        if (k < s.EndToken && GroupNouns.Contains(Word(text, tokens, k)) && (k > i + 1 || w.Equals("both", StringComparison.OrdinalIgnoreCase)))
+        {
+            mentions.Add(Mention(text, tokens, i, k + 1, EntityKind.Nominal));
+            return k + 1;
+        }
+
+        if (w.Equals("both", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        int afterNat = MatchNationality(text, tokens, k, s.EndToken);
+        if (afterNat > 0)
+        {
+            k = afterNat;
+        }
+
+        int afterTitle = MatchTitle(text, tokens, k, s.EndToken);
+        if (afterTitle > 0 && NameChainEnd(text, tokens, pos, afterTitle, s.EndToken) == afterTitle)
+        {
+            mentions.Add(Mention(text, tokens, i, afterTitle, EntityKind.Nominal));
+            return afterTitle;
+        }
+
+        // "the ministry", "the Foreign Ministry" (institutions written as common nouns)
+        for (int len = Math.Min(4, s.EndToken - k); len >= 1; len--)
+        {
+            var phrase = string.Join(' ', Enumerable.Range(k, len).Select(t => Word(text, tokens, t)));
+            if (kb.TryGetInstitution(phrase, out _) || IsGenericInstitution(phrase))
+            {
+                mentions.Add(Mention(text, tokens, IsCapitalized(text, tokens, k) ? k : i, k + len, IsCapitalized(text, tokens, k) ? EntityKind.Organization : EntityKind.Nominal));
+                return k + len;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsGenericInstitution(string phrase) =>
+        phrase is "ministry" or "government" or "administration" or "military" or "army" or "police" or "parliament" or "regime" or "embassy";
+
+    private int? TryChain(string text, TokenTable tokens, PosTags pos, Sentence s, int i, List<EntityMention> mentions, HashSet<string> personNames)
+    {
+        if (!IsCapitalized(text, tokens, i) || !char.IsLetter(text[tokens.Starts[i]]))
+        {
+            return null;
+        }
+
+        var first = Word(text, tokens, i);
+        if (NotNames.Contains(first) && !(i + 1 < s.EndToken && IsCapitalized(text, tokens, i + 1) && first is not ("The" or "A" or "An")))
+        {
+            return null;
+        }
+
+        // Extend: capitalized words, with "of"/"for" connectors inside organization names.
+        int end = i + 1;
+        while (end < s.EndToken)
+        {
+            if (IsCapitalized(text, tokens, end) && char.IsLetter(text[tokens.Starts[end]]) && !NotNames.Contains(Word(text, tokens, end)))
+            {
+                end++;
+            }
+            else if (Connectors.Contains(Word(text, tokens, end)) && end + 1 < s.EndToken && IsCapitalized(text, tokens, end + 1)
+                && ChainHasOrgKeyword(text, tokens, i, end))
+            {
+                end += 2;
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        // Try the longest KB match from the left, then shorter ones.
+        for (int e = end; e > i; e--)
+        {
+            var phrase = string.Join(' ', Enumerable.Range(i, e - i).Select(t => Word(text, tokens, t)));
+            var kind = Classify(phrase, e - i, personNames);
+            if (kind is { } k)
+            {
+                if (k == EntityKind.Person)
+                {
+                    personNames.Add(phrase);
+                }
+
+                mentions.Add(Mention(text, tokens, i, e, k));
+                return e;
+            }
+        }
+
+        var chain = string.Join(' ', Enumerable.Range(i, end - i).Select(t => Word(text, tokens, t)));
+        bool sentenceInitial = i == s.FirstToken;
+        if (ChainHasOrgKeyword(text, tokens, i, end) || IsAcronym(chain))
+        {
+            mentions.Add(Mention(text, tokens, i, end, EntityKind.Organization));
+            return end;
+        }
+
+        bool proper = Enumerable.Range(i, end - i).All(t => pos.Upos[t] == Upos.PROPN && LooksLikeName(Word(text, tokens, t)));
+        if (end - i >= 2 && end - i <= 4 && proper)
+        {
+            personNames.Add(chain);
+            mentions.Add(Mention(text, tokens, i, end, EntityKind.Person));
+            return end;
+        }
+
+        return sentenceInitial || end - i > 1 ? end : null;
+    }
+
+    /// <summary>"Cerar", "O'Brien", "Al-Assad": an upper-case letter followed by lower-case letters.</summary>
+    private static bool LooksLikeName(string w) => w.Length >= 2 && char.IsUpper(w[0]) && w.Skip(1).Any(char.IsLower) && w.All(c => char.IsLetter(c) || c is '\'' or '’' or '-' or '.');
+
+    private static bool IsAcronym(string w) => w.Length is >= 2 and <= 6 && w.All(c => char.IsUpper(c) || c == '.') && w.Any(char.IsLetter);
+
+    private static bool ChainHasOrgKeyword(string text, TokenTable tokens, int from, int to)
+    {
+        for (int t = from; t < to; t++)
+        {
+            if (OrgKeywords.Contains(tokens.Text(text, t)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private EntityKind? Classify(string phrase, int words, HashSet<string> personNames)
+    {
+        if (kb.TryGetCountry(phrase, out _))
+        {
+            return EntityKind.Country;
+        }
+
+        if (words == 1 && kb.TryGetDemonym(phrase, out _))
+        {
+            return EntityKind.Nationality;
+        }
+
+        if (kb.TryGetOrganization(phrase, out _) || kb.TryGetInstitution(phrase, out _))
+        {
+            return EntityKind.Organization;
+        }
+
+        if (personNames.Contains(phrase) || personNames.Any(p => p.EndsWith(" " + phrase, StringComparison.Ordinal)))
+        {
+            return EntityKind.Person;
+        }
+
+        if (kb.FindOfficeHolders(phrase, null).Count > 0)
+        {
+            return EntityKind.Person;
+        }
+
+        if (kb.TryGetPlace(phrase, out _) || kb.TryGetCapital(phrase, out _))
+        {
+            return EntityKind.Place;
+        }
+
+        return null;
+    }
+
+    private static int? TryPronoun(string text, TokenTable tokens, int i, List<EntityMention> mentions)
+    {
+        if (Pronouns.Contains(tokens.Text(text, i)))
+        {
+            mentions.Add(Mention(text, tokens, i, i + 1, EntityKind.Pronoun));
+            return i + 1;
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,1051 @@
+using System.Globalization;
+using Readout.Core;
+using Readout.Core.Layers;
+using Readout.Core.Pipeline;
+
+namespace Readout.Nlp.Events;
+
+/// <summary>
+/// First-version event coder: finds predicates of the lexicon in each sentence (verbs, phrasal
+/// verbs, light-verb constructions, event nouns), fills source and target from the argument frames
+/// with clause-bounded rules over parts of speech and resolved actor mentions, and adds modality,
+/// date, location and attribution. Mentions of the same event in one article are merged.
+/// Statements of intent to cooperate ("X told Y he hopes to develop relations") are coded AGREE.
+/// Thread-safe.
+/// </summary>
+public sealed class EventCoder(PredicateLexicon lexicon) : IStage
+{
+    private static readonly HashSet<string> Subordinators = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "that", "which", "because", "after", "before", "when", "while", "if", "since", "although", "though",
+        "whether", "where", "unless", "until", "as", "so", "but", ";", ":", "“", "”", "\"",
+    };
+
+    private static readonly HashSet<string> IntentVerbs = new(StringComparer.Ordinal) { "hope", "want", "wish", "seek", "aim", "intend", "desire", "vow", "pledge" };
+
+    private static readonly HashSet<string> CooperationVerbs = new(StringComparer.Ordinal)
+    {
+        "develop", "produce", "build", "strengthen", "deepen", "promote", "expand", "boost", "enhance", "improve",
+        "cooperate", "advance", "foster", "broaden", "bolster", "deepen", "elevate", "upgrade", "normalize", "normalise",
+    };
+
+    private static readonly HashSet<string> AddresseeVerbs = new(StringComparer.Ordinal) { "tell", "assure", "inform", "promise" };
+
+    private static readonly HashSet<string> ReportingVerbs = new(StringComparer.Ordinal) { "say", "tell", "announce", "report", "state", "add", "claim", "note" };
+
+    private static readonly HashSet<string> PlanGovernors = new(StringComparer.Ordinal)
+    {
+        "plan", "schedule", "expect", "set", "due", "prepare", "arrange", "agree", "decide", "be", "go", "preparation", "will",
+    };
+
+    private static readonly HashSet<string> IntentGovernors = new(StringComparer.Ordinal)
+    {
+        "hope", "want", "wish", "seek", "intend", "aim", "try", "strive", "like", "propose", "offer", "desire", "push", "urge", "ask", "call",
+    };
+
+    public string Name => "events";
+
+    public IReadOnlyList<LayerKey> Requires =>
+        [LayerKeys.Tokens, LayerKeys.Sentences, LayerKeys.PartsOfSpeech, LayerKeys.Entities, LayerKeys.Actors, LayerKeys.Places, LayerKeys.Timexes];
+
+    public IReadOnlyList<LayerKey> Produces => [LayerKeys.Events];
+
+    public void Process(Document document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var doc = new DocView(document);
+        var raw = new List<Draft>();
+        for (int s = 0; s < doc.Sentences.Count; s++)
+        {
+            CodeSentence(doc, s, raw);
+        }
+
+        var merged = Merge(raw);
+        var events = new List<CodedEvent>();
+        foreach (var d in merged.OrderBy(d => d.Trigger.Start))
+        {
+            if (d.Source is null || d.Target is null && d.Entry.Type is not (EventType.Protest or EventType.Mobilize or EventType.Assault))
+            {
+                continue;
+            }
+
+            if (d.Target is not null && SameActor(d.Source.Actor, d.Target.Actor))
+            {
+                continue;
+            }
+
+            events.Add(d.ToEvent("e" + (events.Count + 1).ToString(CultureInfo.InvariantCulture)));
+        }
+
+        document.Set(LayerKeys.Events, events);
+    }
+
+    private static bool SameActor(Actor a, Actor b) => a.Name == b.Name && a.Country == b.Country;
+
+    /// <summary>A document's layers with per-token lookups.</summary>
+    private sealed class DocView
+    {
+        public DocView(Document d)
+        {
+            Document = d;
+            Text = d.Text;
+            Tokens = d.Get(LayerKeys.Tokens);
+            Pos = d.Get(LayerKeys.PartsOfSpeech);
+            Sentences = d.Get(LayerKeys.Sentences);
+            Entities = d.Get(LayerKeys.Entities);
+            Actors = d.Get(LayerKeys.Actors).ToDictionary(a => a.Entity);
+            Places = d.Get(LayerKeys.Places).ToDictionary(p => p.Entity);
+            Timexes = d.Get(LayerKeys.Timexes);
+            Published = d.Metadata.PublishedDate;
+            TokenEntity = new int[Tokens.Count];
+            Array.Fill(TokenEntity, -1);
+            for (int e = 0; e < Entities.Count; e++)
+            {
+                for (int t = Entities[e].FirstToken; t < Entities[e].EndToken; t++)
+                {
+                    TokenEntity[t] = e;
+                }
+            }
+        }
+
+        public Document Document { get; }
+
+        public string Text { get; }
+
+        public TokenTable Tokens { get; }
+
+        public PosTags Pos { get; }
+
+        public SentenceTable Sentences { get; }
+
+        public IReadOnlyList<EntityMention> Entities { get; }
+
+        public Dictionary<int, ActorMention> Actors { get; }
+
+        public Dictionary<int, PlaceMention> Places { get; }
+
+        public IReadOnlyList<Timex> Timexes { get; }
+
+        public DateOnly? Published { get; }
+
+        public int[] TokenEntity { get; }
+
+        public string Word(int t) => Tokens.Text(Text, t);
+
+        public string Lower(int t) => Word(t).ToLowerInvariant();
+
+        public string Lemma(int t) => Pos.Lemmas[t].ToLowerInvariant();
+
+        public Upos U(int t) => Pos.Upos[t];
+    }
+
+    /// <summary>An event being assembled.</summary>
+    private sealed class Draft
+    {
+        public required PredicateEntry Entry { get; init; }
+
+        public required int Sentence { get; init; }
+
+        public required TextSpan Trigger { get; init; }
+
+        public required TextSpan Evidence { get; init; }
+
+        public ArgumentFrame? Frame { get; set; }
+
+        public EventArgument? Source { get; set; }
+
+        public EventArgument? Target { get; set; }
+
+        public Modality Modality { get; set; }
+
+        public string? Date { get; set; }
+
+        public DatePrecision Precision { get; set; }
+
+        public string? DateSource { get; set; }
+
+        public EventLocation? Location { get; set; }
+
+        public EventArgument? Attribution { get; set; }
+
+        public string? Context { get; set; }
+
+        public string? Cameo { get; set; }
+
+        public double Confidence { get; set; } = 0.7;
+
+        public List<TextSpan> More { get; } = [];
+
+        public CodedEvent ToEvent(string id) => new()
+        {
+            Id = id,
+            Type = Entry.Type,
+            Mode = Entry.Mode,
+            Context = Context ?? Entry.Context,
+            Cameo = Cameo ?? Entry.Cameo,
+            Source = Source,
+            Target = Target,
+            Date = Date,
+            DatePrecision = Precision,
+            DateSource = DateSource,
+            Location = Location,
+            Modality = Modality,
+            Attribution = Attribution,
+            Sentence = Sentence,
+            Evidence = Evidence,
+            Trigger = Trigger,
+            Rule = $"lexicon:{Entry.Trigger}/{(Entry.IsNoun ? "N" : "V")}{(Entry.Objects.Count > 0 ? "+obj" : string.Empty)} frame {Frame?.ToString() ?? "-"} ({Entry.Origin})",
+            Confidence = Confidence,
+            MoreEvidence = More,
+        };
+    }
+
+    private void CodeSentence(DocView doc, int s, List<Draft> drafts)
+    {
+        var sentence = doc.Sentences[s];
+        var consumed = new HashSet<int>();
+        var found = new List<(int Token, int End, PredicateEntry Entry)>();
+        for (int t = sentence.FirstToken; t < sentence.EndToken; t++)
+        {
+            if (doc.TokenEntity[t] >= 0 && doc.Entities[doc.TokenEntity[t]].Kind is not (Core.Layers.EntityKind.Nominal))
+            {
+                continue;
+            }
+
+            if (doc.U(t) is Upos.VERB && MatchVerb(doc, sentence, t, consumed) is { } v)
+            {
+                found.Add(v);
+            }
+            else if (doc.U(t) is Upos.NOUN && !consumed.Contains(t))
+            {
+                var nouns = lexicon.Nouns(doc.Lemma(t));
+                if (nouns.Count > 0)
+                {
+                    found.Add((t, t + 1, nouns[0]));
+                }
+            }
+        }
+
+        // Nouns that turned out to be the object of a light verb found later are not events of their own.
+        found.RemoveAll(f => f.Entry.IsNoun && consumed.Contains(f.Token));
+
+        var attribution = Attribution(doc, sentence);
+        foreach (var (t, end, entry) in found)
+        {
+            if (Suppressed(doc, sentence, t))
+            {
+                continue;
+            }
+
+            var draft = new Draft
+            {
+                Entry = entry,
+                Sentence = s,
+                Trigger = TextSpan.FromBounds(doc.Tokens.Starts[t], doc.Tokens.Ends[end - 1]),
+                Evidence = sentence.Span,
+            };
+            FillArguments(doc, sentence, t, end, entry, draft);
+            draft.Modality = ModalityOf(doc, sentence, t, entry.IsNoun);
+            FillDateAndPlace(doc, sentence, t, end, draft);
+            draft.Context = ContextOf(doc, sentence, t) ?? entry.Context;
+            if (attribution is not null && (attribution.Span.Start > draft.Trigger.End || attribution.Span.End < draft.Trigger.Start))
+            {
+                draft.Attribution = attribution;
+            }
+
+            drafts.Add(draft);
+        }
+
+        CodeIntent(doc, sentence, s, attribution, drafts);
+    }
+
+    private (int Token, int End, PredicateEntry Entry)? MatchVerb(DocView doc, Sentence sentence, int t, HashSet<int> consumed)
+    {
+        var entries = lexicon.Verbs(doc.Lemma(t));
+        (int, int, PredicateEntry)? plain = null, light = null;
+        foreach (var e in entries)
+        {
+            if (e.Particle is { } particle)
+            {
+                for (int k = t + 1; k < Math.Min(sentence.EndToken, t + 4); k++)
+                {
+                    if (doc.Lower(k) == particle)
+                    {
+                        return (t, t + 1, e); // a phrasal verb is the most specific reading
+                    }
+                }
+
+                continue;
+            }
+
+            if (e.Objects.Count > 0)
+            {
+                int obj = FindObjectNoun(doc, sentence, t, e.Objects);
+                if (obj >= 0 && light is null)
+                {
+                    consumed.Add(obj);
+                    light = (t, t + 1, e);
+                }
+            }
+            else
+            {
+                plain ??= (t, t + 1, e);
+            }
+        }
+
+        return light ?? plain;
+    }
+
+    /// <summary>The object noun of a light verb after it ("signed a tax treaty") or, in a relative clause, before it ("the plan he presented").</summary>
+    private static int FindObjectNoun(DocView doc, Sentence sentence, int t, IReadOnlySet<string> objects)
+    {
+        for (int k = t + 1; k < Math.Min(sentence.EndToken, t + 7); k++)
+        {
+            if (doc.U(k) is Upos.NOUN && objects.Contains(doc.Lemma(k)))
+            {
+                return k;
+            }
+
+            if (doc.U(k) is Upos.PUNCT or Upos.VERB or Upos.SCONJ || doc.Lower(k) is "to" or "with" or "on" or "in")
+            {
+                break;
+            }
+        }
+
+        for (int k = t - 1; k >= Math.Max(sentence.FirstToken, t - 4); k--)
+        {
+            if (doc.U(k) is Upos.NOUN && objects.Contains(doc.Lemma(k)))
+            {
+                return k;
+            }
+
+            if (doc.U(k) is Upos.PUNCT || doc.U(k) is Upos.VERB)
+            {
+                break;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>"refused to meet": the complement of a refusal is not an event of its own (REJECT is).</summary>
+    private static bool Suppressed(DocView doc, Sentence sentence, int t)
+    {
+        int k = t - 1;
+        while (k > sentence.FirstToken && doc.U(k) is Upos.ADV)
+        {
+            k--;
+        }
+
+        return k > sentence.FirstToken && doc.Lower(k) == "to" && doc.Lemma(k - 1) is "refuse" or "decline" or "reject";
+    }
+
+    // ---- arguments -------------------------------------------------------------------------
+
+    private void FillArguments(DocView doc, Sentence sentence, int t, int end, PredicateEntry entry, Draft draft)
+    {
+        bool passive = !entry.IsNoun && IsPassive(doc, sentence, t);
+        foreach (var frame in entry.Frames)
+        {
+            List<int>? sources = frame.SourceSlot switch
+            {
+                "subj" when passive => PrepObject(doc, sentence, end, "by") is { } by ? [by] : null,
+                "subj" => Subject(doc, sentence, t),
+                "poss" => Possessor(doc, sentence, t) is { } p ? [p] : null,
+                "by" => PrepObject(doc, sentence, end, "by", maxDistance: 3) is { } b ? [b] : null,
+                _ => null,
+            };
+            if (sources is null || sources.Count == 0)
+            {
+                continue;
+            }
+
+            int? target = frame.TargetSlot switch
+            {
+                "coord" => sources.Count > 1 ? sources[1] : null,
+                "obj" when passive => Subject(doc, sentence, t)?.FirstOrDefault(),
+                "obj" => DirectObject(doc, sentence, end),
+                _ => PrepObject(doc, sentence, end, frame.TargetSlot),
+            };
+            if (frame.TargetSlot == "coord" && sources.Count < 2)
+            {
+                continue;
+            }
+
+            draft.Frame = frame;
+            draft.Source = Argument(doc, sources[0]);
+            if (target is { } tg && tg >= 0)
+            {
+                draft.Target = Argument(doc, tg);
+                draft.Confidence = 0.8;
+                return;
+            }
+
+            draft.Confidence = 0.5;
+        }
+    }
+
+    private static bool IsPassive(DocView doc, Sentence sentence, int t)
+    {
+        if (doc.Pos.Xpos[t] != "VBN")
+        {
+            return false;
+        }
+
+        for (int k = t - 1; k >= Math.Max(sentence.FirstToken, t - 3); k--)
+        {
+            if (doc.Lemma(k) is "be" or "get")
+            {
+                return true;
+            }
+
+            if (doc.U(k) is not (Upos.ADV or Upos.AUX or Upos.PART))
+            {
+                break;
+            }
+        }
+
+        // Reduced relative: "the treaty signed by …"
+        return t + 1 < sentence.EndToken && doc.Lower(t + 1) == "by" && t > sentence.FirstToken && doc.U(t - 1) is Upos.NOUN;
+    }
+
+    private EventArgument? Argument(DocView doc, int entity)
+    {
+        var e = doc.Entities[entity];
+        if (doc.Actors.TryGetValue(entity, out var a))
+        {
+            return new EventArgument(e.Text, e.Span, a.Actor);
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The subject of the predicate at <paramref name="t"/>, as entity indices (two for coordinated
+    /// subjects or "the two countries"). Scans left within the clause; through "to" infinitives to the
+    /// governing verb's subject; through prepositions for gerunds ("hopes of inking").
+    /// </summary>
+    private List<int>? Subject(DocView doc, Sentence sentence, int t)
+    {
+        bool gerund = doc.Pos.Xpos[t] == "VBG" && t > sentence.FirstToken && doc.U(t - 1) is Upos.ADP or Upos.SCONJ;
+        int k = t - 1;
+        int steps = 0;
+        while (k >= sentence.FirstToken && steps++ < 25)
+        {
+            int ent = doc.TokenEntity[k];
+            if (ent >= 0)
+            {
+                var kind = doc.Entities[ent].Kind;
+                bool objectOfPreposition = doc.Entities[ent].FirstToken > sentence.FirstToken
+                    && doc.U(doc.Entities[ent].FirstToken - 1) is Upos.ADP && doc.Lower(doc.Entities[ent].FirstToken - 1) is not ("of");
+                if (kind is not (Core.Layers.EntityKind.Place) && !objectOfPreposition && !IsPossessorOfNoun(doc, ent))
+                {
+                    return Group(doc, sentence, ent);
+                }
+
+                if (kind == Core.Layers.EntityKind.Place && doc.Actors.TryGetValue(ent, out var am) && am.Evidence == "capital-metonym" && !objectOfPreposition)
+                {
+                    return Group(doc, sentence, ent);
+                }
+
+                k = doc.Entities[ent].FirstToken - 1;
+                continue;
+            }
+
+            var w = doc.Lower(k);
+            var u = doc.U(k);
+            if (Subordinators.Contains(w) && !(w == "that" && gerund))
+            {
+                // "the plan he presented" never reaches here; "… after the two countries signed" does.
+                return null;
+            }
+
+            if (w == "who" && k > sentence.FirstToken && doc.TokenEntity[k - 1] >= 0)
+            {
+                return Group(doc, sentence, doc.TokenEntity[k - 1]);
+            }
+
+            if (u is Upos.NOUN && !gerund)
+            {
+                return null; // the subject is a thing, not an actor
+            }
+
+            if (u is Upos.VERB && !gerund)
+            {
+                // Only an infinitive ("hopes to meet") or a coordinated verb ("met X and signed") passes to the governor.
+                bool viaTo = doc.Lower(k + 1) == "to" || (k + 2 < t && doc.Lower(k + 1) == "to");
+                bool coordinated = doc.Lower(k + 1) is "and";
+                if (!viaTo && !coordinated && !IsInfinitiveChain(doc, k, t))
+                {
+                    return null;
+                }
+            }
+
+            k--;
+        }
+
+        return null;
+    }
+
+    private static bool IsInfinitiveChain(DocView doc, int governor, int t)
+    {
+        for (int k = governor + 1; k < t; k++)
+        {
+            if (doc.Lower(k) == "to")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsPossessorOfNoun(DocView doc, int entity)
+    {
+        int after = doc.Entities[entity].EndToken;
+        return after < doc.Tokens.Count && doc.Word(after) is "'s" or "’s";
+    }
+
+    /// <summary>The entity plus a coordinated partner ("Abe and Cerar"), or the pair meant by "the two countries".</summary>
+    private List<int> Group(DocView doc, Sentence sentence, int ent)
+    {
+        var e = doc.Entities[ent];
+        if (e.Kind == Core.Layers.EntityKind.Nominal && !doc.Actors.ContainsKey(ent))
+        {
+            // "the two countries": the two distinct countries named in this sentence before it.
+            var pair = new List<int>();
+            var seen = new HashSet<string>();
+            for (int other = 0; other < doc.Entities.Count && pair.Count < 2; other++)
+            {
+                var oe = doc.Entities[other];
+                if (oe.FirstToken < sentence.FirstToken || oe.FirstToken >= sentence.EndToken || other == ent)
+                {
+                    continue;
+                }
+
+                if (doc.Actors.TryGetValue(other, out var a) && a.Actor.Country is { } c && seen.Add(c))
+                {
+                    pair.Add(other);
+                }
+            }
+
+            return pair.Count == 2 ? pair : [];
+        }
+
+        int before = e.FirstToken - 1;
+        if (before > sentence.FirstToken && doc.Lower(before) == "and" && doc.TokenEntity[before - 1] >= 0)
+        {
+            return [doc.TokenEntity[before - 1], ent];
+        }
+
+        int after = e.EndToken;
+        if (after + 1 < sentence.EndToken && doc.Lower(after) == "and" && doc.TokenEntity[after + 1] >= 0)
+        {
+            return [ent, doc.TokenEntity[after + 1]];
+        }
+
+        return [ent];
+    }
+
+    private static int? DirectObject(DocView doc, Sentence sentence, int end)
+    {
+        for (int k = end; k < Math.Min(sentence.EndToken, end + 6); k++)
+        {
+            if (doc.TokenEntity[k] >= 0)
+            {
+                return doc.TokenEntity[k];
+            }
+
+            var u = doc.U(k);
+            if (u is Upos.DET or Upos.ADJ or Upos.NUM or Upos.ADV or Upos.PART || doc.Pos.Xpos[k] is "VBG" or "VBN")
+            {
+                continue;
+            }
+
+            return null;
+        }
+
+        return null;
+    }
+
+    private static int? PrepObject(DocView doc, Sentence sentence, int end, string prep, int maxDistance = 14)
+    {
+        for (int k = end; k < Math.Min(sentence.EndToken, end + maxDistance); k++)
+        {
+            var w = doc.Lower(k);
+            if (w == prep)
+            {
+                for (int j = k + 1; j < Math.Min(sentence.EndToken, k + 5); j++)
+                {
+                    if (doc.TokenEntity[j] >= 0)
+                    {
+                        return doc.TokenEntity[j];
+                    }
+
+                    if (doc.U(j) is not (Upos.DET or Upos.ADJ or Upos.NUM or Upos.ADV))
+                    {
+                        break;
+                    }
+                }
+
+                return null;
+            }
+
+            if (w is ";" or "said" or "that" or "which" or "who" || (w == "," && k + 1 < sentence.EndToken && doc.U(k + 1) is Upos.VERB or Upos.AUX))
+            {
+                return null;
+            }
+        }
+
+        return null;
+    }
+
+    private static int? Possessor(DocView doc, Sentence sentence, int t)
+    {
+        int k = t - 1;
+        while (k >= sentence.FirstToken && t - k <= 4 && doc.U(k) is Upos.ADJ or Upos.NOUN or Upos.NUM && doc.TokenEntity[k] < 0)
+        {
+            k--;
+        }
+
+        if (k < sentence.FirstToken)
+        {
+            return null;
+        }
+
+        if (doc.Word(k) is "'s" or "’s" && k > sentence.FirstToken && doc.TokenEntity[k - 1] >= 0)
+        {
+            return doc.TokenEntity[k - 1];
+        }
+
+        if (doc.Lower(k) is "his" or "her" && doc.TokenEntity[k] >= 0)
+        {
+            return doc.TokenEntity[k];
+        }
+
+        return null;
+    }
+
+    // ---- modality, date, place, attribution ------------------------------------------------------
+
+    private static Modality ModalityOf(DocView doc, Sentence sentence, int t, bool isNoun)
+    {
+        if (isNoun)
+        {
+            for (int k = t + 1; k < Math.Min(sentence.EndToken, t + 3); k++)
+            {
+                if (doc.Lower(k) is "will" or "'ll" or "’ll")
+                {
+                    return Modality.Planned;
+                }
+            }
+        }
+
+        for (int k = t - 1; k >= Math.Max(sentence.FirstToken, t - 8); k--)
+        {
+            var w = doc.Lower(k);
+            var lemma = doc.Lemma(k);
+            if (w is "not" or "n't" or "n’t" or "never")
+            {
+                return Modality.Negated;
+            }
+
+            if (w is "will" or "'ll" or "’ll" or "shall")
+            {
+                return Modality.Planned;
+            }
+
+            if (w is "would")
+            {
+                return SentenceHasReporting(doc, sentence, k) ? Modality.Planned : Modality.Hypothetical;
+            }
+
+            if (w is "could" or "might" or "may" or "should" or "if" or "unless")
+            {
+                return Modality.Hypothetical;
+            }
+
+            if ((w is "to" or "of" or "for" or "from") && k > sentence.FirstToken)
+            {
+                int g = k - 1;
+                while (g > sentence.FirstToken && doc.U(g) is Upos.ADV or Upos.DET or Upos.ADJ or Upos.PRON && doc.TokenEntity[g] < 0)
+                {
+                    g--;
+                }
+
+                // Skip the object of the governor ("prevented the two countries from signing").
+                if (w == "from" && doc.TokenEntity[g] >= 0)
+                {
+                    g = doc.Entities[doc.TokenEntity[g]].FirstToken - 1;
+                }
+
+                var gl = g >= sentence.FirstToken ? doc.Lemma(g) : string.Empty;
+                if (w == "from" && gl is "prevent" or "stop" or "bar" or "keep" or "block" or "ban")
+                {
+                    return Modality.Negated;
+                }
+
+                if (gl is "fail")
+                {
+                    return Modality.Negated;
+                }
+
+                if (IntentGovernors.Contains(gl) || gl is "hope" or "aspiration" or "bid" or "effort" or "goal" or "ambition")
+                {
+                    return Modality.Intended;
+                }
+
+                if (PlanGovernors.Contains(gl) || gl is "preparation" or "plan" or "groundwork" or "arrangement" or "schedule" or "invitation")
+                {
+                    return Modality.Planned;
+                }
+            }
+
+            if (doc.U(k) is Upos.PUNCT && w is "," or ";")
+            {
+                break;
+            }
+        }
+
+        return Modality.Asserted;
+    }
+
+    private static bool SentenceHasReporting(DocView doc, Sentence sentence, int before)
+    {
+        for (int k = sentence.FirstToken; k < before; k++)
+        {
+            if (doc.U(k) is Upos.VERB && ReportingVerbs.Contains(doc.Lemma(k)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private void FillDateAndPlace(DocView doc, Sentence sentence, int t, int end, Draft draft)
+    {
+        var timex = AttachedTimex(doc, sentence, t);
+        if (timex is not null)
+        {
+            draft.Date = timex.Value;
+            draft.Precision = PrecisionOf(timex.Value);
+            draft.DateSource = "text";
+            if (draft.Modality == Modality.Asserted && draft.Entry.IsNoun && IsAfterPublication(timex.Value, doc.Published))
+            {
+                draft.Modality = Modality.Planned;
+            }
+        }
+        else if (draft.Modality is Modality.Asserted or Modality.Negated && doc.Published is { } p)
+        {
+            draft.Date = p.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            draft.Precision = DatePrecision.Day;
+            draft.DateSource = "publication";
+        }
+
+        foreach (var prep in draft.Entry.Mode == "visit" ? new[] { "to", "in", "at" } : ["in", "at"])
+        {
+            if (PrepObject(doc, sentence, end, prep, maxDistance: 10) is { } e && doc.Places.TryGetValue(e, out var place))
+            {
+                draft.Location = new EventLocation(place.Name, place.Country, place.Latitude, place.Longitude);
+                if (draft.Target is null && draft.Entry.Mode == "visit" && place.Country is not null && doc.Actors.TryGetValue(e, out var a))
+                {
+                    draft.Target = new EventArgument(doc.Entities[e].Text, doc.Entities[e].Span, a.Actor with { Sector = null, Role = null });
+                }
+
+                break;
+            }
+        }
+    }
+
+    /// <summary>The DATE/TIME expression of the sentence nearest to the trigger, preferring one after it.</summary>
+    private static Timex? AttachedTimex(DocView doc, Sentence sentence, int t)
+    {
+        // Each time expression belongs to the nearest predicate before it (the head it modifies).
+        Timex? best = null;
+        foreach (var tx in doc.Timexes)
+        {
+            if (tx.FirstToken < sentence.FirstToken || tx.FirstToken >= sentence.EndToken || tx.Type is not (TimexType.Date or TimexType.Time))
+            {
+                continue;
+            }
+
+            if (NearestPredicate(doc, sentence, tx.FirstToken) == t)
+            {
+                best ??= tx;
+            }
+        }
+
+        return best;
+    }
+
+    private static int NearestPredicate(DocView doc, Sentence sentence, int timexToken)
+    {
+        for (int k = timexToken - 1; k >= sentence.FirstToken; k--)
+        {
+            if (doc.U(k) is Upos.VERB && doc.Pos.Xpos[k] != "VBG" || doc.U(k) is Upos.NOUN && IsEventNoun(doc.Lemma(k)))
+            {
+                return k;
+            }
+        }
+
+        for (int k = timexToken + 1; k < sentence.EndToken; k++)
+        {
+            if (doc.U(k) is Upos.VERB)
+            {
+                return k;
+            }
+        }
+
+        return -1;
+    }
+
+    private static bool IsEventNoun(string lemma) =>
+        lemma is "visit" or "trip" or "talk" or "meeting" or "summit" or "attack" or "strike" or "call" or "invasion" or "protest" or "sanction" or "election" or "ceremony";
+
+    private static bool IsAfterPublication(string value, DateOnly? published)
+    {
+        if (published is not { } p || value.Length < 4 || !int.TryParse(value.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out int year))
+        {
+            return false;
+        }
+
+        int month = value.Length >= 7 && int.TryParse(value.AsSpan(5, 2), NumberStyles.None, CultureInfo.InvariantCulture, out int m) ? m : 1;
+        int day = value.Length >= 10 && int.TryParse(value.AsSpan(8, 2), NumberStyles.None, CultureInfo.InvariantCulture, out int d) ? d : 1;
+        if (month is < 1 or > 12)
+        {
+            return false;
+        }
+
+        var start = new DateOnly(year, month, Math.Min(day, DateTime.DaysInMonth(year, month)));
+        return start > p;
+    }
+
+    public static DatePrecision PrecisionOf(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        if (value.Length >= 10 && char.IsDigit(value[9]))
+        {
+            return DatePrecision.Day;
+        }
+
+        if (value.Length >= 6 && value[5] == 'W')
+        {
+            return DatePrecision.Week;
+        }
+
+        if (value.Length >= 6 && value[5] == 'Q')
+        {
+            return DatePrecision.Quarter;
+        }
+
+        if (value.Length >= 7 && char.IsDigit(value[5]))
+        {
+            return DatePrecision.Month;
+        }
+
+        if (value.Length == 4 && char.IsDigit(value[3]))
+        {
+            return DatePrecision.Year;
+        }
+
+        return value.Length == 4 && value[3] == 'X' ? DatePrecision.Decade : DatePrecision.None;
+    }
+
+    private static string? ContextOf(DocView doc, Sentence sentence, int t)
+    {
+        for (int k = t; k < Math.Min(sentence.EndToken, t + 8); k++)
+        {
+            var l = doc.Lemma(k);
+            if (l is "economic" or "trade" or "tax" or "investment" or "economy")
+            {
+                return "economic";
+            }
+
+            if (l is "military" or "defense" or "defence" or "security")
+            {
+                return "military";
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>"…, the Foreign Ministry said." or "according to X": who reports the sentence's events.</summary>
+    private EventArgument? Attribution(DocView doc, Sentence sentence)
+    {
+        for (int k = sentence.EndToken - 1; k > sentence.FirstToken; k--)
+        {
+            if (doc.U(k) is Upos.VERB && doc.Lemma(k) is "say" or "announce" or "report" or "state" or "add")
+            {
+                // Trailing attribution: ", X said." — the subject before the verb, after a comma or closing quote.
+                int e = k - 1;
+                if (e >= sentence.FirstToken && doc.TokenEntity[e] >= 0)
+                {
+                    int ent = doc.TokenEntity[e];
+                    int before = doc.Entities[ent].FirstToken - 1;
+                    if (doc.Entities[ent].Kind == Core.Layers.EntityKind.Nominal && before >= sentence.FirstToken)
+                    {
+                        before = doc.Entities[ent].FirstToken - 1;
+                    }
+
+                    while (before >= sentence.FirstToken && doc.Lower(before) is "the")
+                    {
+                        before--;
+                    }
+
+                    if (before >= sentence.FirstToken && doc.Word(before) is "," or "”" or "\"")
+                    {
+                        return Argument(doc, ent);
+                    }
+                }
+            }
+
+            if (doc.Lower(k) == "according" && k + 2 < sentence.EndToken && doc.Lower(k + 1) == "to" && doc.TokenEntity[k + 2] >= 0)
+            {
+                return Argument(doc, doc.TokenEntity[k + 2]);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// "X told Y he hopes to develop relations": a statement of intent to cooperate, coded AGREE
+    /// (asserted: the statement happened), source the one who hopes, target the addressee.
+    /// </summary>
+    private void CodeIntent(DocView doc, Sentence sentence, int s, EventArgument? attribution, List<Draft> drafts)
+    {
+        for (int t = sentence.FirstToken; t < sentence.EndToken; t++)
+        {
+            if (doc.U(t) is not Upos.VERB || !IntentVerbs.Contains(doc.Lemma(t)))
+            {
+                continue;
+            }
+
+            int coop = -1;
+            bool economic = false;
+            for (int k = t + 1; k < Math.Min(sentence.EndToken, t + 10); k++)
+            {
+                if (doc.U(k) is Upos.VERB && lexicon.Verbs(doc.Lemma(k)).Count > 0 && !CooperationVerbs.Contains(doc.Lemma(k)))
+                {
+                    break; // "hopes to visit": the visit itself is coded, with intended modality
+                }
+
+                if (doc.U(k) is Upos.VERB && CooperationVerbs.Contains(doc.Lemma(k)))
+                {
+                    coop = k;
+                }
+
+                economic |= doc.Lemma(k) is "economy" or "economic" or "trade" or "investment";
+                if (doc.Lower(k) is ";" or "said")
+                {
+                    break;
+                }
+            }
+
+            if (coop < 0)
+            {
+                continue;
+            }
+
+            var subject = Subject(doc, sentence, t);
+            if (subject is null || subject.Count == 0)
+            {
+                continue;
+            }
+
+            int? target = Addressee(doc, sentence, t) ?? PrepObject(doc, sentence, coop + 1, "with");
+            var entry = new PredicateEntry(doc.Lemma(t), false, new HashSet<string>(), EventType.Agree, null, economic ? "economic" : "diplomatic",
+                economic ? "0311" : "030", [new ArgumentFrame("subj", "addressee", false)], "intent-to-cooperate");
+            var draft = new Draft
+            {
+                Entry = entry,
+                Sentence = s,
+                Trigger = TextSpan.FromBounds(doc.Tokens.Starts[t], doc.Tokens.Ends[coop]),
+                Evidence = sentence.Span,
+                Frame = entry.Frames[0],
+                Source = Argument(doc, subject[0]),
+                Target = target is { } tg ? Argument(doc, tg) : null,
+                Modality = ModalityOf(doc, sentence, t, false) == Modality.Negated ? Modality.Negated : Modality.Asserted,
+                Attribution = attribution,
+                Confidence = 0.6,
+            };
+            FillDateAndPlace(doc, sentence, t, t + 1, draft);
+            drafts.Add(draft);
+        }
+    }
+
+    /// <summary>The addressee of a "tell/assure/inform" verb governing <paramref name="t"/>.</summary>
+    private static int? Addressee(DocView doc, Sentence sentence, int t)
+    {
+        for (int k = t - 1; k >= sentence.FirstToken; k--)
+        {
+            if (doc.U(k) is Upos.VERB && AddresseeVerbs.Contains(doc.Lemma(k)))
+            {
+                return DirectObject(doc, sentence, k + 1);
+            }
+        }
+
+        return null;
+    }
+
+    // ---- merging ---------------------------------------------------------------------------------
+
+    /// <summary>Mentions of one event in an article become one event with all its evidence.</summary>
+    private static List<Draft> Merge(List<Draft> drafts)
+    {
+        var result = new List<Draft>();
+        foreach (var d in drafts)
+        {
+            var same = result.FirstOrDefault(r => Compatible(r, d));
+            if (same is null)
+            {
+                result.Add(d);
+                continue;
+            }
+
+            same.More.Add(d.Evidence);
+            if (d.Precision != DatePrecision.None && (same.Precision == DatePrecision.None || d.Precision < same.Precision))
+            {
+                same.Date = d.Date;
+                same.Precision = d.Precision;
+                same.DateSource = d.DateSource;
+            }
+
+            same.Target ??= d.Target;
+            same.Location ??= d.Location;
+            same.Attribution ??= d.Attribution;
+        }
+
+        return result;
+    }
+
+    private static bool Compatible(Draft a, Draft b)
+    {
+        if (a.Entry.Type != b.Entry.Type || a.Entry.Mode != b.Entry.Mode || a.Source is null || b.Source is null)
+        {
+            return false;
+        }
+
+        bool sameSource = SameActor(a.Source.Actor, b.Source.Actor);
+        bool swapped = a.Target is not null && b.Target is not null && SameActor(a.Source.Actor, b.Target.Actor) && SameActor(a.Target.Actor, b.Source.Actor);
+        if (!sameSource && !swapped)
+        {
+            return false;
+        }
+
+        if (sameSource && a.Target is not null && b.Target is not null && !SameActor(a.Target.Actor, b.Target.Actor)
+            && a.Target.Actor.Country != b.Target.Actor.Country)
+        {
+            return false;
+        }
+
+        if (a.Date is null || b.Date is null)
+        {
+            return a.Modality == b.Modality;
+        }
+
+        return a.Date.StartsWith(b.Date, StringComparison.Ordinal) || b.Date.StartsWith(a.Date, StringComparison.Ordinal);
+    }
+}
