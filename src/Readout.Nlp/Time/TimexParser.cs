@@ -1,0 +1,1884 @@
+using System.Globalization;
+using Readout.Core.Layers;
+
+namespace Readout.Nlp.Time;
+
+/// <summary>One recognized expression before it becomes a <see cref="TimexMatch"/>: token range
+/// <c>[First, End)</c> of the scan, type, value, modifier, and the calendar point for anaphora.</summary>
+internal record struct Candidate(int First, int End, TimexType Type, string Value, string? Mod, TimePoint? Point, Tense Tense);
+
+/// <summary>
+/// Hand-written recursive descent over the scan tokens of one call. Each <c>Try…</c> method
+/// reads from a token index and, on success, returns the candidate covering the longest
+/// reading it knows. Not thread-safe; one instance per call.
+/// </summary>
+internal sealed class TimexParser(string text, List<TextToken> tokens, TimeContext context)
+{
+    private readonly string _text = text;
+    private readonly List<TextToken> _t = tokens;
+    private readonly TimeContext _context = context;
+
+    private DateOnly? Ref => _context.ReferenceDate;
+
+    public bool TryParse(int i, out Candidate c)
+    {
+        c = default;
+        if (TryApprox(i, out c))
+        {
+            return true;
+        }
+
+        return TryCore(i, out c);
+    }
+
+    // ---- prefixes -------------------------------------------------------------------------
+
+    /// <summary>"about two weeks", "more than four decades ago", "at least 72 hours".</summary>
+    private bool TryApprox(int i, out Candidate c)
+    {
+        c = default;
+        string? mod = null;
+        int j = i;
+        if (IsWord(j, "at") && IsWord(j + 1, "least"))
+        {
+            mod = "EQUAL_OR_MORE";
+            j += 2;
+        }
+        else if (IsWord(j, "no") && IsWord(j + 1, "more") && IsWord(j + 2, "than"))
+        {
+            mod = "EQUAL_OR_LESS";
+            j += 3;
+        }
+        else if (IsWord(j, "up") && IsWord(j + 1, "to"))
+        {
+            mod = "EQUAL_OR_LESS";
+            j += 2;
+        }
+        else if ((IsWord(j, "more") || IsWord(j, "less") || IsWord(j, "fewer")) && IsWord(j + 1, "than"))
+        {
+            mod = IsWord(j, "more") ? "MORE_THAN" : "LESS_THAN";
+            j += 2;
+        }
+        else if (Info(j) is { } info && info.Is(WordClass.Approx) && !IsWord(j, "more") && !IsWord(j, "less") && !IsWord(j, "least") && !IsWord(j, "up"))
+        {
+            mod = info.Mod;
+            j += 1;
+        }
+
+        if (mod is null || j >= _t.Count)
+        {
+            return false;
+        }
+
+        // Only quantities take these modifiers: "about two weeks", not "about Friday".
+        if (!StartsQuantity(j) && !(IsWord(j, "the") && StartsQuantity(j + 1)))
+        {
+            return false;
+        }
+
+        if (!TryCore(j, out c))
+        {
+            return false;
+        }
+
+        c = c with { First = i, Mod = c.Mod ?? mod };
+        return true;
+    }
+
+    private bool StartsQuantity(int j)
+    {
+        if (j >= _t.Count)
+        {
+            return false;
+        }
+
+        var t = _t[j];
+        return t.Kind == TokenKind.Digits || (t.Info is { } info && (info.Is(WordClass.Number) || (info.Is(WordClass.Relative) && info.Relation is Relation.Past or Relation.Last or Relation.Next)));
+    }
+
+    private bool TryCore(int i, out Candidate best)
+    {
+        best = default;
+        bool found = false;
+        void Take(bool ok, in Candidate c, ref Candidate b)
+        {
+            if (ok && (!found || c.End > b.End))
+            {
+                b = c;
+                found = true;
+            }
+        }
+
+        Take(TryPositioned(i, out var c1), c1, ref best);
+        Take(TryDate(i, out var c2), c2, ref best);
+        Take(TryQuantity(i, out var c3), c3, ref best);
+        Take(TrySet(i, out var c4), c4, ref best);
+        Take(TryClock(i, out var c5), c5, ref best);
+        return found;
+    }
+
+    /// <summary>"early next year", "late November", "mid-1996", "the end of 1990", "earlier this month".</summary>
+    private bool TryPositioned(int i, out Candidate c)
+    {
+        c = default;
+        int j = i;
+        string? mod;
+        if (IsWord(j, "the") && Info(j + 1) is { } pi && pi.Is(WordClass.Position) && (IsWord(j + 2, "of") || (IsWord(j + 1, "end") == false && IsWord(j + 1, "beginning") == false && IsWord(j + 1, "start") == false && IsWord(j + 1, "middle") == false)))
+        {
+            mod = pi.Mod;
+            j += IsWord(j + 2, "of") ? 3 : 2;
+            if (IsWord(j, "the") && !IsWord(i + 1, "end") && !IsWord(i + 1, "beginning") && !IsWord(i + 1, "start") && !IsWord(i + 1, "middle"))
+            {
+                return false;
+            }
+        }
+        else if (Info(j) is { } info && info.Is(WordClass.Position) && !IsWord(j, "end") && !IsWord(j, "start") && !IsWord(j, "middle") && !IsWord(j, "beginning"))
+        {
+            mod = info.Mod;
+            j++;
+            if (IsPunct(j, '-') && Adjacent(j - 1, j))
+            {
+                j++;
+            }
+            else if (IsWord(j, "in") && IsWord(j + 1, "the"))
+            {
+                // "early in the year"
+                j += 2;
+                if (Info(j) is { } u && u.Is(WordClass.Unit) && !u.Plural && u.Unit is TimeUnit.Year or TimeUnit.Month or TimeUnit.Week or TimeUnit.Day)
+                {
+                    var p = AnchorOrRef(u.Unit);
+                    c = Make(i, j + 1, p, mod);
+                    return true;
+                }
+
+                return false;
+            }
+        }
+        else if ((IsWord(j, "earlier") || IsWord(j, "later")) && (IsWord(j + 1, "this") || IsWord(j + 1, "last") || IsWord(j + 1, "next") || (IsWord(j + 1, "in") && IsWord(j + 2, "the"))))
+        {
+            mod = IsWord(j, "earlier") ? "START" : "END";
+            j++;
+            if (IsWord(j, "in"))
+            {
+                j += 2;
+                if (Info(j) is { } u && u.Is(WordClass.Unit) && !u.Plural && u.Unit is TimeUnit.Year or TimeUnit.Month or TimeUnit.Week or TimeUnit.Day)
+                {
+                    c = Make(i, j + 1, AnchorOrRef(u.Unit), mod);
+                    return true;
+                }
+
+                return false;
+            }
+        }
+        else
+        {
+            return false;
+        }
+
+        if (!TryDate(j, out var inner) || inner.Type == TimexType.Duration || inner.Type == TimexType.Set || inner.Value.EndsWith("_REF", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        c = inner with { First = i, Mod = mod };
+        return true;
+    }
+
+    // ---- dates ----------------------------------------------------------------------------
+
+    private bool TryDate(int i, out Candidate best)
+    {
+        best = default;
+        bool found = false;
+        void Take(bool ok, in Candidate c, ref Candidate b)
+        {
+            if (ok && (!found || c.End > b.End))
+            {
+                b = c;
+                found = true;
+            }
+        }
+
+        Take(TryDeictic(i, out var a), a, ref best);
+        Take(TryRelative(i, out var b2), b2, ref best);
+        Take(TryMonth(i, out var m), m, ref best);
+        Take(TryDayMonth(i, out var dm), dm, ref best);
+        Take(TryWeekday(i, out var w), w, ref best);
+        Take(TryYear(i, out var y), y, ref best);
+        Take(TryQuarter(i, out var q), q, ref best);
+        Take(TrySeason(i, out var s), s, ref best);
+        Take(TryAnaphoric(i, out var an), an, ref best);
+        Take(TryHoliday(i, out var h), h, ref best);
+        return found;
+    }
+
+    /// <summary>"today", "yesterday morning", "now", "recently", "the future", "tonight".</summary>
+    private bool TryDeictic(int i, out Candidate c)
+    {
+        c = default;
+        int j = i;
+        bool the = IsWord(j, "the");
+        if (the)
+        {
+            j++;
+        }
+
+        if (IsWord(j, "near") && IsWord(j + 1, "future"))
+        {
+            j++;
+        }
+
+        if (Info(j) is not { } info || !info.Is(WordClass.Deictic))
+        {
+            return false;
+        }
+
+        switch (info.Deixis)
+        {
+            case Deixis.Today or Deixis.Yesterday or Deixis.Tomorrow or Deixis.Tonight:
+            {
+                if (the)
+                {
+                    return false;
+                }
+
+                int shift = info.Deixis switch { Deixis.Yesterday => -1, Deixis.Tomorrow => 1, _ => 0 };
+                int end = j + 1;
+                string? part = info.Deixis == Deixis.Tonight ? "NI" : null;
+                if (part is null && Info(end) is { } pd && pd.Is(WordClass.PartOfDay))
+                {
+                    part = pd.PartOfDay;
+                    end++;
+                }
+
+                if (IsPunct(end, '\'') && IsWord(end + 1, "s"))
+                {
+                    // "today's" — the possessive is not part of the expression.
+                }
+
+                if (Ref is { } r)
+                {
+                    var day = r.AddDays(shift);
+                    var p = new TimePoint(day, Granularity.Day);
+                    c = part is null
+                        ? Make(i, end, p, null)
+                        : new Candidate(i, end, TimexType.Time, p.ToTimexValue() + "T" + part, null, p, Tense.Unknown);
+                }
+                else
+                {
+                    c = new Candidate(i, end, part is null ? TimexType.Date : TimexType.Time, part is null ? "XXXX-XX-XX" : "XXXX-XX-XXT" + part, null, null, Tense.Unknown);
+                }
+
+                return true;
+            }
+
+            case Deixis.PresentRef:
+                if (the || ((IsWord(j, "current") || IsWord(j, "now")) && FollowedByTimeNoun(j + 1)))
+                {
+                    return false;
+                }
+
+                if (IsWord(j, "current") && !IsWord(j + 1, "the") && NextIsWord(j + 1))
+                {
+                    // "current" is tagged as an adjective of time ("current account" is not): only before
+                    // nouns of state; too vague to tag, keep the common "current" + noun out.
+                    return false;
+                }
+
+                c = new Candidate(i, j + 1, TimexType.Date, "PRESENT_REF", null, null, Tense.Present);
+                return true;
+            case Deixis.PastRef:
+                if (IsWord(j, "past"))
+                {
+                    if (!the || FollowedByTimeNoun(j + 1) || StartsQuantity(j + 1))
+                    {
+                        return false;
+                    }
+                }
+                else if (the)
+                {
+                    return false;
+                }
+
+                int e = j + 1;
+                if (IsWord(j, "recent") && Info(e) is { } u && u.Is(WordClass.Unit) && u.Plural)
+                {
+                    e++;
+                }
+                else if (IsWord(j, "recent"))
+                {
+                    return false;
+                }
+
+                c = new Candidate(i, e, TimexType.Date, "PAST_REF", null, null, Tense.Past);
+                return true;
+            case Deixis.FutureRef:
+                if (IsWord(j, "future") && !(the || IsWord(j - 1, "near")))
+                {
+                    return false;
+                }
+
+                if (IsWord(j, "soon") && the)
+                {
+                    return false;
+                }
+
+                c = new Candidate(i, j + 1, TimexType.Date, "FUTURE_REF", null, null, Tense.Future);
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>"last year", "this week", "next month", "last Friday", "this fall", "the past year", "the same day".</summary>
+    private bool TryRelative(int i, out Candidate c)
+    {
+        c = default;
+        int j = i;
+        bool the = IsWord(j, "the");
+        if (the)
+        {
+            j++;
+        }
+
+        if (Info(j) is not { } rel || !rel.Is(WordClass.Relative) || rel.Relation is Relation.Earlier or Relation.Later)
+        {
+            return false;
+        }
+
+        var r = rel.Relation;
+        if (the && r is Relation.This or Relation.That)
+        {
+            return false;
+        }
+
+        if (!the && r is Relation.Same or Relation.Latest or Relation.Past or Relation.Previous or Relation.Following)
+        {
+            return false;
+        }
+
+        int k = j + 1;
+        if (IsWord(k, "fiscal"))
+        {
+            k++;
+        }
+
+        if (Info(k) is not { } w)
+        {
+            return false;
+        }
+
+        // "last week's", "this year's" keep the possessive out.
+        if (w.Is(WordClass.Unit) && !w.Plural && w.Unit is not (TimeUnit.Second or TimeUnit.Minute or TimeUnit.Hour or TimeUnit.Half or TimeUnit.Fortnight))
+        {
+            if (IsPunct(k + 1, '-') && Adjacent(k, k + 1))
+            {
+                return false;
+            }
+
+            var p = RelativeUnit(r, w.Unit, the);
+            if (p is null && Ref is not null && r is not (Relation.That or Relation.Same))
+            {
+                return false;
+            }
+
+            if (w.Unit == TimeUnit.Quarter && IsWord(k - 1, "fiscal"))
+            {
+                // "the fiscal quarter" is still a quarter
+            }
+
+            c = p is { } pt ? Make(i, k + 1, pt, null) : new Candidate(i, k + 1, TimexType.Date, Underspecified(Gran(w.Unit)), null, null, Tense.Unknown);
+            return true;
+        }
+
+        if (the || r is Relation.Latest or Relation.Same)
+        {
+            return false;
+        }
+
+        if (w.Is(WordClass.Month) && k < _t.Count && _t[k].Upper && !IsAbbreviation(k))
+        {
+            int month = w.Month;
+            if (Ref is not { } rd)
+            {
+                c = new Candidate(i, k + 1, TimexType.Date, "XXXX-" + Two(month), null, null, Tense.Unknown);
+                return true;
+            }
+
+            int year = r switch
+            {
+                Relation.Last or Relation.Past or Relation.Previous => month < rd.Month ? rd.Year : rd.Year - 1,
+                Relation.Next or Relation.Coming or Relation.Following => month > rd.Month ? rd.Year : rd.Year + 1,
+                _ => rd.Year,
+            };
+            c = Make(i, k + 1, new TimePoint(new DateOnly(year, month, 1), Granularity.Month), null);
+            return true;
+        }
+
+        if (w.Is(WordClass.Weekday) && !w.Plural && _t[k].Upper)
+        {
+            int wd = w.Weekday;
+            if (Ref is not { } rd)
+            {
+                c = new Candidate(i, k + 1, TimexType.Date, "XXXX-WXX-" + wd.ToString(CultureInfo.InvariantCulture), null, null, Tense.Unknown);
+                return true;
+            }
+
+            int cur = IsoDay(rd);
+            DateOnly day = r switch
+            {
+                Relation.Last or Relation.Past or Relation.Previous => rd.AddDays(-(((cur - wd + 6) % 7) + 1)),
+                Relation.Next or Relation.Coming or Relation.Following => rd.AddDays(((wd - cur + 6) % 7) + 1),
+                _ => rd.AddDays(wd - cur),
+            };
+            int end = k + 1;
+            string? part = null;
+            if (Info(end) is { } pd && pd.Is(WordClass.PartOfDay))
+            {
+                part = pd.PartOfDay;
+                end++;
+            }
+
+            var p = new TimePoint(day, Granularity.Day);
+            c = part is null ? Make(i, end, p, null) : new Candidate(i, end, TimexType.Time, p.ToTimexValue() + "T" + part, null, p, Tense.Unknown);
+            return true;
+        }
+
+        if (w.Is(WordClass.Season))
+        {
+            if (Ref is not { } rd)
+            {
+                c = new Candidate(i, k + 1, TimexType.Date, "XXXX-" + SeasonCode(w.SeasonMonth), null, null, Tense.Unknown);
+                return true;
+            }
+
+            int cur = SeasonIndex(rd.Month);
+            int target = SeasonIndex(w.SeasonMonth);
+            int year = r switch
+            {
+                Relation.Last or Relation.Past or Relation.Previous => target < cur ? rd.Year : rd.Year - 1,
+                Relation.Next or Relation.Coming or Relation.Following => target > cur ? rd.Year : rd.Year + 1,
+                _ => rd.Year,
+            };
+            c = Make(i, k + 1, new TimePoint(new DateOnly(year, w.SeasonMonth, 1), Granularity.Season), null);
+            return true;
+        }
+
+        if (w.Is(WordClass.PartOfDay) && r is Relation.This)
+        {
+            // "this morning"
+            var value = Ref is { } rd ? new TimePoint(rd, Granularity.Day).ToTimexValue() : "XXXX-XX-XX";
+            c = new Candidate(i, k + 1, TimexType.Time, value + "T" + w.PartOfDay, null, null, Tense.Unknown);
+            return true;
+        }
+
+        return false;
+    }
+
+    private TimePoint? RelativeUnit(Relation r, TimeUnit unit, bool the)
+    {
+        var g = Gran(unit);
+        if (r is Relation.That or Relation.Same)
+        {
+            if (_context.LastMentioned is { } last && last.Granularity <= g)
+            {
+                return new TimePoint(last.Date, g);
+            }
+
+            return Ref is { } rr ? new TimePoint(rr, g) : null;
+        }
+
+        if (Ref is not { } rd)
+        {
+            return null;
+        }
+
+        if (r == Relation.Latest)
+        {
+            // "the latest quarter": the last complete one.
+            if (_context.LastMentioned is { } last && last.Granularity == g)
+            {
+                return last;
+            }
+
+            return new TimePoint(Shift(rd, unit, -1), g);
+        }
+
+        if (the && r is Relation.Following or Relation.Next or Relation.Previous && _context.LastMentioned is { } anchor && anchor.Granularity <= g)
+        {
+            // "the following week", "the previous year": relative to the last date mentioned.
+            return new TimePoint(Shift(anchor.Date, unit, r == Relation.Previous ? -1 : 1), g);
+        }
+
+        int n = r switch
+        {
+            Relation.Last or Relation.Past or Relation.Previous => -1,
+            Relation.Next or Relation.Coming or Relation.Following => 1,
+            _ => 0,
+        };
+        return new TimePoint(Shift(rd, unit, n), g);
+    }
+
+    /// <summary>"December", "Dec. 15", "Dec. 15, 2016", "December 2016", "May 5".</summary>
+    private bool TryMonth(int i, out Candidate c)
+    {
+        c = default;
+        if (Info(i) is not { } info || !info.Is(WordClass.Month) || !_t[i].Upper)
+        {
+            return false;
+        }
+
+        int month = info.Month;
+        int end = i + 1;
+        int day = 0;
+        int year = 0;
+        if (DayNumber(end, out int d, out int afterDay))
+        {
+            day = d;
+            end = afterDay;
+            if (IsPunct(end, ',') && YearNumber(end + 1, out int y1))
+            {
+                year = y1;
+                end += 2;
+            }
+            else if (YearNumber(end, out int y2) && !IsPunct(end - 1, ','))
+            {
+                year = y2;
+                end++;
+            }
+        }
+        else if (YearNumber(end, out int y))
+        {
+            year = y;
+            end++;
+        }
+        else if (IsPunct(end, ',') && YearNumber(end + 1, out int y3))
+        {
+            year = y3;
+            end += 2;
+        }
+        else if (IsWord(end, "of") && YearNumber(end + 1, out int y4))
+        {
+            year = y4;
+            end += 2;
+        }
+
+        if (day == 0 && year == 0 && !MonthAloneIsDate(i))
+        {
+            return false;
+        }
+
+        if (day > DateTime.DaysInMonth(year == 0 ? 2000 : year, month))
+        {
+            return false;
+        }
+
+        c = ResolveMonthDay(i, end, year, month, day);
+        return true;
+    }
+
+    /// <summary>"15 December 2016", "the 15th of December".</summary>
+    private bool TryDayMonth(int i, out Candidate c)
+    {
+        c = default;
+        int j = i;
+        if (IsWord(j, "the") && _t.Count > j + 1 && _t[j + 1].Kind == TokenKind.Digits)
+        {
+            j++;
+        }
+
+        if (!DayNumber(j, out int day, out int k))
+        {
+            return false;
+        }
+
+        if (IsWord(k, "of"))
+        {
+            k++;
+        }
+
+        if (Info(k) is not { } info || !info.Is(WordClass.Month) || !_t[k].Upper)
+        {
+            return false;
+        }
+
+        int end = k + 1;
+        int year = 0;
+        if (IsPunct(end, ',') && YearNumber(end + 1, out int y1))
+        {
+            year = y1;
+            end += 2;
+        }
+        else if (YearNumber(end, out int y2))
+        {
+            year = y2;
+            end++;
+        }
+
+        if (day > DateTime.DaysInMonth(year == 0 ? 2000 : year, info.Month))
+        {
+            return false;
+        }
+
+        c = ResolveMonthDay(i, end, year, info.Month, day);
+        return true;
+    }
+
+    private Candidate ResolveMonthDay(int first, int end, int year, int month, int day)
+    {
+        var tense = Tense.Unknown;
+        if (year == 0)
+        {
+            if (Ref is not { } rd)
+            {
+                string v = day > 0 ? "XXXX-" + Two(month) + "-" + Two(day) : "XXXX-" + Two(month);
+                return new Candidate(first, end, TimexType.Date, v, null, null, Tense.Unknown);
+            }
+
+            tense = TenseAround(first, end);
+            year = rd.Year;
+            if (day > 0)
+            {
+                var same = SafeDate(rd.Year, month, day);
+                if (tense == Tense.Past && same > rd)
+                {
+                    year--;
+                }
+                else if (tense == Tense.Future && same < rd)
+                {
+                    year++;
+                }
+                else if (tense == Tense.Unknown)
+                {
+                    // The nearest such day: "Dec. 30" read on Jan. 2 is last week.
+                    if (same.DayNumber - rd.DayNumber > 183)
+                    {
+                        year--;
+                    }
+                    else if (rd.DayNumber - same.DayNumber > 183)
+                    {
+                        year++;
+                    }
+                }
+            }
+            else
+            {
+                if (tense == Tense.Past && month > rd.Month)
+                {
+                    year--;
+                }
+                else if (tense == Tense.Future && month < rd.Month)
+                {
+                    year++;
+                }
+            }
+        }
+
+        var p = day > 0 ? new TimePoint(SafeDate(year, month, day), Granularity.Day) : new TimePoint(new DateOnly(year, month, 1), Granularity.Month);
+        return new Candidate(first, end, TimexType.Date, p.ToTimexValue(), null, p, tense);
+    }
+
+    /// <summary>"Friday", "Friday, Oct. 23", "Friday morning", "Fridays" (a set).</summary>
+    private bool TryWeekday(int i, out Candidate c)
+    {
+        c = default;
+        if (Info(i) is not { } info || !info.Is(WordClass.Weekday) || !_t[i].Upper || !WeekdayIsDate(i))
+        {
+            return false;
+        }
+
+        string wd = info.Weekday.ToString(CultureInfo.InvariantCulture);
+        if (info.Plural)
+        {
+            if (!(IsWord(i - 1, "on") || IsWord(i - 1, "every")))
+            {
+                return false;
+            }
+
+            c = new Candidate(i, i + 1, TimexType.Set, "XXXX-WXX-" + wd, null, null, Tense.Unknown);
+            return true;
+        }
+
+        // "Friday, Oct. 23" — the explicit date wins.
+        int k = IsPunct(i + 1, ',') ? i + 2 : i + 1;
+        if (TryMonth(k, out var md) && md.Value.Length >= 10)
+        {
+            c = md with { First = i };
+            return true;
+        }
+
+        int end = i + 1;
+        string? part = null;
+        if (Info(end) is { } pd && pd.Is(WordClass.PartOfDay))
+        {
+            part = pd.PartOfDay;
+            end++;
+        }
+
+        if (Ref is not { } rd)
+        {
+            c = new Candidate(i, end, part is null ? TimexType.Date : TimexType.Time, "XXXX-WXX-" + wd + (part is null ? string.Empty : "T" + part), null, null, Tense.Unknown);
+            return true;
+        }
+
+        var tense = TenseAround(i, end);
+        int cur = IsoDay(rd);
+        int target = info.Weekday;
+        DateOnly day = tense == Tense.Future
+            ? rd.AddDays((target - cur + 7) % 7)
+            : rd.AddDays(-((cur - target + 7) % 7));
+        var p = new TimePoint(day, Granularity.Day);
+        c = part is null
+            ? new Candidate(i, end, TimexType.Date, p.ToTimexValue(), null, p, tense)
+            : new Candidate(i, end, TimexType.Time, p.ToTimexValue() + "T" + part, null, p, tense);
+        return true;
+    }
+
+    /// <summary>"1990", "fiscal 1989", "the 1990s", "'90s", "the year 2000".</summary>
+    private bool TryYear(int i, out Candidate c)
+    {
+        c = default;
+        int j = i;
+        bool the = IsWord(j, "the");
+        if (the)
+        {
+            j++;
+        }
+
+        if (IsWord(j, "fiscal"))
+        {
+            j++;
+        }
+
+        if (IsWord(j, "year") && _t.Count > j + 1 && _t[j + 1].Kind == TokenKind.Digits)
+        {
+            j++;
+        }
+
+        // Decades: "1990s", "'90s", "the 1990s".
+        if (j < _t.Count && _t[j].Kind == TokenKind.Digits && IsWord(j + 1, "s") && Adjacent(j, j + 1))
+        {
+            int n = _t[j].Number;
+            int len = _t[j].Length;
+            int decade = len == 4 && n % 10 == 0 && n >= 1000 && n < 2100 ? n
+                : len == 2 && n % 10 == 0 && IsPunct(j - 1, '\'') ? (n >= 30 ? 1900 + n : 2000 + n) : -1;
+            if (decade < 0)
+            {
+                return false;
+            }
+
+            int first = len == 2 ? j - 1 : j;
+            if (the && first == j - 1 && !IsWord(i, "the"))
+            {
+                first = i;
+            }
+            else if (the)
+            {
+                first = i;
+            }
+
+            var p = new TimePoint(new DateOnly(decade, 1, 1), Granularity.Decade);
+            c = new Candidate(first, j + 2, TimexType.Date, p.ToTimexValue(), null, p, Tense.Unknown);
+            return true;
+        }
+
+        if (IsPunct(j, '\'') && j + 1 < _t.Count && _t[j + 1].Kind == TokenKind.Digits && _t[j + 1].Length == 2 && IsWord(j + 2, "s") && Adjacent(j + 1, j + 2))
+        {
+            int n = _t[j + 1].Number;
+            if (n % 10 != 0)
+            {
+                return false;
+            }
+
+            var p = new TimePoint(new DateOnly(n >= 30 ? 1900 + n : 2000 + n, 1, 1), Granularity.Decade);
+            c = new Candidate(i, j + 3, TimexType.Date, p.ToTimexValue(), null, p, Tense.Unknown);
+            return true;
+        }
+
+        if (!YearNumber(j, out int year) || !StandaloneYearOk(j, j > i))
+        {
+            return false;
+        }
+
+        int end = j + 1;
+        if (the && !(IsWord(i + 1, "fiscal") || IsWord(i + 1, "year")))
+        {
+            // "the 1990 budget": the year alone.
+            i = j;
+        }
+
+        // "1990 first quarter" is read by TryQuarter.
+        var pt = new TimePoint(new DateOnly(year, 1, 1), Granularity.Year);
+        c = new Candidate(i, end, TimexType.Date, pt.ToTimexValue(), null, pt, Tense.Unknown);
+        return true;
+    }
+
+    /// <summary>"the third quarter", "third-quarter", "the first half of 1990", "the fiscal first quarter",
+    /// "the quarter", "the year-ago quarter", "this year's third quarter".</summary>
+    private bool TryQuarter(int i, out Candidate c)
+    {
+        c = default;
+        int j = i;
+        bool the = IsWord(j, "the");
+        if (the)
+        {
+            j++;
+        }
+
+        int year = 0;
+        int shiftYears = 0;
+        bool anaphoricYearAgo = false;
+        if (YearNumber(j, out int y0) && (IsQuarterWord(j + 1) || IsOrdinal(j + 1)))
+        {
+            year = y0;
+            j++;
+        }
+        else if ((IsWord(j, "this") || IsWord(j, "last") || IsWord(j, "next")) && IsWord(j + 1, "year") && IsPunct(j + 2, '\'') && IsWord(j + 3, "s"))
+        {
+            shiftYears = IsWord(j, "last") ? -1 : IsWord(j, "next") ? 1 : 0;
+            j += 4;
+            if (!IsOrdinal(j) && !IsWord(j, "fiscal"))
+            {
+                return false;
+            }
+        }
+        else if (IsWord(j, "year") && IsPunct(j + 1, '-') && (IsWord(j + 2, "ago") || IsWord(j + 2, "earlier")))
+        {
+            anaphoricYearAgo = true;
+            j += 3;
+        }
+
+        if (IsWord(j, "fiscal"))
+        {
+            j++;
+        }
+
+        int ordinal = 0;
+        if (IsOrdinal(j))
+        {
+            ordinal = Info(j)!.Ordinal;
+            j++;
+            if (IsPunct(j, '-'))
+            {
+                j++;
+            }
+        }
+
+        if (!IsQuarterWord(j))
+        {
+            return false;
+        }
+
+        bool half = IsWord(j, "half");
+        int end = j + 1;
+        if (ordinal == 0 && !the && !anaphoricYearAgo)
+        {
+            return false;
+        }
+
+        if (half && ordinal is not (1 or 2) || ordinal > 4)
+        {
+            return false;
+        }
+
+        if (half && ordinal == 0)
+        {
+            return false;
+        }
+
+        if (year == 0 && (IsWord(end, "of") || IsPunct(end, ',')) && YearNumber(end + 1, out int y1))
+        {
+            year = y1;
+            end += 2;
+        }
+        else if (year == 0 && YearNumber(end, out int y2))
+        {
+            year = y2;
+            end++;
+        }
+
+        var g = half ? Granularity.Half : Granularity.Quarter;
+        TimePoint p;
+        if (ordinal == 0)
+        {
+            // "the quarter", "the year-ago quarter": the quarter under discussion, else the last complete one.
+            TimePoint anchor;
+            if (_context.LastMentioned is { Granularity: Granularity.Quarter } last)
+            {
+                anchor = last;
+            }
+            else if (Ref is { } rd0)
+            {
+                anchor = new TimePoint(rd0.AddMonths(-3), Granularity.Quarter);
+            }
+            else
+            {
+                c = new Candidate(i, end, TimexType.Date, "XXXX-QX", null, null, Tense.Unknown);
+                return true;
+            }
+
+            p = anaphoricYearAgo ? new TimePoint(anchor.Date.AddYears(-1), Granularity.Quarter) : anchor;
+            c = new Candidate(i, end, TimexType.Date, p.ToTimexValue(), null, anaphoricYearAgo ? null : p, Tense.Unknown);
+            return true;
+        }
+
+        int month = half ? (ordinal - 1) * 6 + 1 : ((ordinal - 1) * 3) + 1;
+        var tense = Tense.Unknown;
+        if (year == 0)
+        {
+            if (Ref is not { } rd)
+            {
+                c = new Candidate(i, end, TimexType.Date, "XXXX-" + (half ? "H" : "Q") + ordinal.ToString(CultureInfo.InvariantCulture), null, null, Tense.Unknown);
+                return true;
+            }
+
+            year = rd.Year + shiftYears;
+            if (shiftYears == 0)
+            {
+                tense = TenseAround(i, end);
+                bool ahead = month > rd.Month;
+                if (ahead && tense != Tense.Future)
+                {
+                    year--;
+                }
+            }
+        }
+
+        p = new TimePoint(new DateOnly(year, month, 1), g);
+        c = new Candidate(i, end, TimexType.Date, p.ToTimexValue(), null, p, tense);
+        return true;
+    }
+
+    /// <summary>"the summer", "the fall of 1990", "summer 1994", "this summer" (read by <see cref="TryRelative"/>).</summary>
+    private bool TrySeason(int i, out Candidate c)
+    {
+        c = default;
+        int j = i;
+        bool the = IsWord(j, "the");
+        if (the)
+        {
+            j++;
+        }
+
+        if (Info(j) is not { } info || !info.Is(WordClass.Season))
+        {
+            return false;
+        }
+
+        int end = j + 1;
+        int year = 0;
+        if (IsWord(end, "of") && YearNumber(end + 1, out int y1))
+        {
+            year = y1;
+            end += 2;
+        }
+        else if (YearNumber(end, out int y2))
+        {
+            year = y2;
+            end++;
+        }
+        else if (!the || !(IsWord(i - 1, "in") || IsWord(i - 1, "during") || IsWord(i - 1, "by") || IsWord(i - 1, "until") || IsWord(i - 1, "through")))
+        {
+            return false;
+        }
+
+        if (year == 0)
+        {
+            if (Ref is not { } rd)
+            {
+                c = new Candidate(i, end, TimexType.Date, "XXXX-" + SeasonCode(info.SeasonMonth), null, null, Tense.Unknown);
+                return true;
+            }
+
+            year = rd.Year;
+            var tense = TenseAround(i, end);
+            int cur = SeasonIndex(rd.Month);
+            int target = SeasonIndex(info.SeasonMonth);
+            if (tense == Tense.Past && target > cur)
+            {
+                year--;
+            }
+            else if (tense == Tense.Future && target < cur)
+            {
+                year++;
+            }
+        }
+
+        var p = new TimePoint(new DateOnly(year, info.SeasonMonth, 1), Granularity.Season);
+        c = Make(i, end, p, null);
+        return true;
+    }
+
+    /// <summary>"the next day", "the following day", "the previous day", "the day before", "that day", "the same day".</summary>
+    private bool TryAnaphoric(int i, out Candidate c)
+    {
+        c = default;
+        int j = i;
+        int shift;
+        int end;
+        if (IsWord(j, "the") && (IsWord(j + 1, "next") || IsWord(j + 1, "following") || IsWord(j + 1, "previous")) && (IsWord(j + 2, "day") || (Info(j + 2) is { } pd && pd.Is(WordClass.PartOfDay))))
+        {
+            shift = IsWord(j + 1, "previous") ? -1 : 1;
+            end = j + 3;
+        }
+        else if (IsWord(j, "the") && IsWord(j + 1, "day") && (IsWord(j + 2, "before") || IsWord(j + 2, "after")) && !NextIsWord(j + 3))
+        {
+            shift = IsWord(j + 2, "before") ? -1 : 1;
+            end = j + 3;
+        }
+        else if (IsWord(j, "the") && IsWord(j + 1, "day") && IsWord(j + 2, "before") && IsWord(j + 3, "yesterday"))
+        {
+            shift = -2;
+            end = j + 4;
+            c = Make(i, end, new TimePoint((Ref ?? default).AddDays(shift), Granularity.Day), null);
+            if (Ref is null)
+            {
+                c = c with { Value = "XXXX-XX-XX", Point = null };
+            }
+
+            return true;
+        }
+        else if ((IsWord(j, "that") || (IsWord(j, "the") && IsWord(j + 1, "same"))) && IsWord(IsWord(j, "that") ? j + 1 : j + 2, "day"))
+        {
+            shift = 0;
+            end = IsWord(j, "that") ? j + 2 : j + 3;
+        }
+        else
+        {
+            return false;
+        }
+
+        DateOnly? anchor = _context.LastMentioned is { Granularity: Granularity.Day } last ? last.Date : Ref;
+        if (anchor is not { } a)
+        {
+            c = new Candidate(i, end, TimexType.Date, "XXXX-XX-XX", null, null, Tense.Unknown);
+            return true;
+        }
+
+        c = Make(i, end, new TimePoint(a.AddDays(shift), Granularity.Day), null);
+        return true;
+    }
+
+    private bool TryHoliday(int i, out Candidate c)
+    {
+        c = default;
+        if (Info(i) is not { } info || !info.Is(WordClass.Holiday) || !_t[i].Upper)
+        {
+            return false;
+        }
+
+        int end = i + 1;
+        if (IsWord(end, "Day") || IsWord(end, "Eve"))
+        {
+            end++;
+        }
+        else if (IsPunct(end, '\'') && IsWord(end + 1, "s") && IsWord(end + 2, "Day"))
+        {
+            end += 3;
+        }
+
+        int month = info.HolidayMonth;
+        int day = info.HolidayDay;
+        if (Ref is not { } rd)
+        {
+            c = new Candidate(i, end, TimexType.Date, "XXXX-" + Two(month) + (day > 0 ? "-" + Two(day) : string.Empty), null, null, Tense.Unknown);
+            return true;
+        }
+
+        int year = rd.Year;
+        if (day == 0)
+        {
+            // Thanksgiving (US): the fourth Thursday of November.
+            var first = new DateOnly(year, 11, 1);
+            day = 1 + ((4 - IsoDay(first) + 7) % 7) + 21;
+        }
+
+        if (IsWord(end - 1, "Eve"))
+        {
+            day--;
+        }
+
+        var p = new TimePoint(new DateOnly(year, month, day), Granularity.Day);
+        c = Make(i, end, p, null);
+        return true;
+    }
+
+    // ---- quantities -----------------------------------------------------------------------
+
+    /// <summary>"two weeks", "two weeks ago", "a year earlier", "the past two months", "the first nine months",
+    /// "two-year", "several years", "decades", "three days later".</summary>
+    private bool TryQuantity(int i, out Candidate c)
+    {
+        c = default;
+        int j = i;
+        bool the = IsWord(j, "the");
+        if (the)
+        {
+            j++;
+        }
+
+        bool lead = false;
+        if (Info(j) is { } li && ((li.Is(WordClass.Relative) && li.Relation is Relation.Past or Relation.Last or Relation.Next or Relation.Previous or Relation.Coming or Relation.Following or Relation.Latest)
+            || IsWord(j, "first") || IsWord(j, "remaining") || IsWord(j, "final") || IsWord(j, "full")))
+        {
+            lead = true;
+            j++;
+        }
+
+        if (!lead && !the && IsWord(j, "next") == false && (IsWord(j, "recent") || IsWord(j, "coming")))
+        {
+            j++;
+        }
+
+        int n;
+        int k;
+        bool bare = false;
+        if (!TryNumber(j, out n, out k))
+        {
+            // Bare plural units: "for years", "decades-old", "the past few years" (few read by TryNumber).
+            if (Info(j) is { } bu && bu.Is(WordClass.Unit) && bu.Plural && (lead || IsWord(j - 1, "for") || IsWord(j - 1, "over") || (IsPunct(j + 1, '-') && (IsWord(j + 2, "old") || IsWord(j + 2, "long")))))
+            {
+                n = -1;
+                k = j;
+                bare = true;
+            }
+            else if (lead && Info(j) is { } su && su.Is(WordClass.Unit) && !su.Plural && the)
+            {
+                // "the past year" is a date (read by TryRelative); "the first year" is not tagged.
+                return false;
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        if (IsWord(k, "more") || IsWord(k, "additional"))
+        {
+            k++;
+        }
+
+        bool hyphen = false;
+        if (IsPunct(k, '-') && !bare)
+        {
+            hyphen = true;
+            k++;
+        }
+
+        if (Info(k) is not { } unit || !unit.Is(WordClass.Unit))
+        {
+            return false;
+        }
+
+        if (unit.Unit == TimeUnit.Half && n != -1)
+        {
+            return false;
+        }
+
+        if (unit.Unit == TimeUnit.Second && (IsWord(j, "a") || IsWord(j, "an") || IsWord(j, "the")))
+        {
+            return false;
+        }
+
+        if (!bare && n == 1 && unit.Plural && _t[j].Kind == TokenKind.Word)
+        {
+            return false;
+        }
+
+        if (!bare && n > 1 && !unit.Plural && !hyphen && !IsPunct(j + 1, '-') && _t[j].Kind == TokenKind.Word && !IsWord(j, "couple") && !IsWord(j, "dozen"))
+        {
+            // "two year" (adjectival without hyphen) is still a duration: allow.
+        }
+
+        int end = k + 1;
+
+        // "two weeks ago", "a year earlier", "three days later", "a week or so ago".
+        int after = end;
+        bool orSo = IsWord(after, "or") && IsWord(after + 1, "so");
+        if (orSo)
+        {
+            after += 2;
+        }
+
+        if (!hyphen && !lead && !the && Info(after) is { } post && post.Is(WordClass.Relative)
+            && (post.Relation is Relation.Earlier or Relation.Later || IsWord(after, "ago") || (IsWord(after, "from") && IsWord(after + 1, "now"))))
+        {
+            bool ago = IsWord(after, "ago") || IsWord(after, "from");
+            bool back = post.Relation == Relation.Earlier;
+            if ((IsWord(after, "before") || IsWord(after, "after")) && NextIsWord(after + 1))
+            {
+                // "two days before the vote": the anchor is an event, not a date.
+                goto duration;
+            }
+
+            end = IsWord(after, "from") ? after + 2 : after + 1;
+            var tense = Tense.Unknown;
+            if (n < 0)
+            {
+                c = new Candidate(i, end, TimexType.Date, back ? "PAST_REF" : "FUTURE_REF", orSo ? "APPROX" : null, null, Tense.Unknown);
+                return true;
+            }
+
+            TimePoint? anchor = ago ? (Ref is { } r0 ? new TimePoint(r0, Granularity.Day) : null) : (_context.LastMentioned ?? (Ref is { } r1 ? new TimePoint(r1, Granularity.Day) : null));
+            var g = Gran(unit.Unit);
+            if (unit.Unit is TimeUnit.Hour or TimeUnit.Minute or TimeUnit.Second)
+            {
+                g = Granularity.Day;
+            }
+
+            if (anchor is not { } an)
+            {
+                c = new Candidate(i, end, TimexType.Date, Underspecified(g), orSo ? "APPROX" : null, null, tense);
+                return true;
+            }
+
+            if (!ago && an.Granularity < g)
+            {
+                g = an.Granularity;
+            }
+
+            int signed = back ? -n : n;
+            var date = unit.Unit switch
+            {
+                TimeUnit.Hour => an.Date.AddDays((int)Math.Floor(signed / 24.0)),
+                TimeUnit.Minute or TimeUnit.Second => an.Date,
+                _ => Shift(an.Date, unit.Unit, signed),
+            };
+            if (unit.Unit == TimeUnit.Decade)
+            {
+                g = Granularity.Year;
+            }
+
+            var p = new TimePoint(date, g);
+            c = new Candidate(i, end, TimexType.Date, p.ToTimexValue(), orSo ? "APPROX" : null, p, tense);
+            return true;
+        }
+
+    duration:
+        if (hyphen && IsPunct(end, '-') && (IsWord(end + 1, "old") || IsWord(end + 1, "long")))
+        {
+            // "two-year-old": an age; the duration is "two-year".
+        }
+
+        c = new Candidate(i, end, TimexType.Duration, DurationValue(n, unit.Unit), null, null, Tense.Unknown);
+        return true;
+    }
+
+    /// <summary>Reads a count: "2", "two", "twenty-four", "a", "several", "a few", "a couple of".</summary>
+    private bool TryNumber(int j, out int n, out int next)
+    {
+        n = 0;
+        next = j;
+        if (j >= _t.Count)
+        {
+            return false;
+        }
+
+        var t = _t[j];
+        if (t.Kind == TokenKind.Digits)
+        {
+            if (t.Number is < 0 or > 10000 || (j > 0 && IsPunct(j - 1, '$')) || (IsPunct(j + 1, '.') && j + 2 < _t.Count && _t[j + 2].Kind == TokenKind.Digits && Adjacent(j, j + 2 - 1)))
+            {
+                return false;
+            }
+
+            if (IsPunct(j + 1, ',') && j + 2 < _t.Count && _t[j + 2].Kind == TokenKind.Digits && Adjacent(j + 1, j + 2))
+            {
+                return false;
+            }
+
+            n = t.Number;
+            next = j + 1;
+            return true;
+        }
+
+        if (t.Info is not { } info || !info.Is(WordClass.Number))
+        {
+            return false;
+        }
+
+        if (IsWord(j, "a") || IsWord(j, "an"))
+        {
+            if (IsWord(j + 1, "few") || IsWord(j + 1, "several"))
+            {
+                n = -1;
+                next = j + 2;
+                return true;
+            }
+
+            if (IsWord(j + 1, "couple") && IsWord(j + 2, "of"))
+            {
+                n = 2;
+                next = j + 3;
+                return true;
+            }
+
+            if (IsWord(j + 1, "dozen"))
+            {
+                n = 12;
+                next = j + 2;
+                return true;
+            }
+
+            n = 1;
+            next = j + 1;
+            return true;
+        }
+
+        if (IsWord(j, "couple"))
+        {
+            return false;
+        }
+
+        if (IsWord(j, "some") || IsWord(j, "many"))
+        {
+            // "some years ago", "many years": vague.
+            n = -1;
+            next = j + 1;
+            return Info(j + 1) is { } u && u.Is(WordClass.Unit) && u.Plural;
+        }
+
+        n = info.Number;
+        next = j + 1;
+        if (info.Is(WordClass.Tens) && (IsPunct(next, '-') && Info(next + 1) is { } ones && ones.Is(WordClass.Number) && ones.Number is > 0 and < 10))
+        {
+            n += Info(next + 1)!.Number;
+            next += 2;
+        }
+        else if (info.Is(WordClass.Tens) && Info(next) is { } ones2 && ones2.Is(WordClass.Number) && ones2.Number is > 0 and < 10 && !IsWord(next, "a") && !IsWord(next, "an"))
+        {
+            n += ones2.Number;
+            next += 1;
+        }
+
+        if (IsWord(next, "hundred") && n > 0 && n < 10)
+        {
+            n *= 100;
+            next++;
+        }
+
+        return true;
+    }
+
+    private static string DurationValue(int n, TimeUnit unit)
+    {
+        string count = n < 0 ? "X" : n.ToString(CultureInfo.InvariantCulture);
+        string Times(int f) => n < 0 ? "X" : (n * f).ToString(CultureInfo.InvariantCulture);
+        return unit switch
+        {
+            TimeUnit.Second => "PT" + count + "S",
+            TimeUnit.Minute => "PT" + count + "M",
+            TimeUnit.Hour => "PT" + count + "H",
+            TimeUnit.Day => "P" + count + "D",
+            TimeUnit.Weekend => "P" + Times(2) + "D",
+            TimeUnit.Week => "P" + count + "W",
+            TimeUnit.Fortnight => "P" + Times(2) + "W",
+            TimeUnit.Month => "P" + count + "M",
+            TimeUnit.Quarter => "P" + count + "Q",
+            TimeUnit.Year => "P" + count + "Y",
+            TimeUnit.Decade => n < 0 ? "PXDE" : "P" + Times(10) + "Y",
+            TimeUnit.Century => n < 0 ? "PXCE" : "P" + Times(100) + "Y",
+            _ => "P" + count + "Y",
+        };
+    }
+
+    // ---- sets and clock times -------------------------------------------------------------
+
+    /// <summary>"daily", "weekly", "every day", "each year", "per month".</summary>
+    private bool TrySet(int i, out Candidate c)
+    {
+        c = default;
+        if (Info(i) is { } info && info.Is(WordClass.Set))
+        {
+            c = new Candidate(i, i + 1, TimexType.Set, info.SetValue!, null, null, Tense.Unknown);
+            return true;
+        }
+
+        if (IsWord(i, "every") || IsWord(i, "each") || IsWord(i, "per"))
+        {
+            int k = i + 1;
+            if (IsWord(k, "other"))
+            {
+                k++;
+            }
+
+            if (Info(k) is { } u && u.Is(WordClass.Unit) && !u.Plural)
+            {
+                int times = IsWord(i + 1, "other") ? 2 : 1;
+                c = new Candidate(i, k + 1, TimexType.Set, DurationValue(times, u.Unit), null, null, Tense.Unknown);
+                return true;
+            }
+
+            if (Info(k) is { } w && w.Is(WordClass.Weekday) && !w.Plural && _t[k].Upper)
+            {
+                c = new Candidate(i, k + 1, TimexType.Set, "XXXX-WXX-" + w.Weekday.ToString(CultureInfo.InvariantCulture), null, null, Tense.Unknown);
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>"10 a.m.", "3:30 p.m. EDT", "noon", "midnight".</summary>
+    private bool TryClock(int i, out Candidate c)
+    {
+        c = default;
+        int hour;
+        int minute = 0;
+        int end;
+        if (IsWord(i, "noon") || IsWord(i, "midnight"))
+        {
+            if (!(IsWord(i - 1, "at") || IsWord(i - 1, "by") || IsWord(i - 1, "until") || IsWord(i - 1, "before") || IsWord(i - 1, "after") || IsWord(i - 1, "around")))
+            {
+                return false;
+            }
+
+            hour = IsWord(i, "noon") ? 12 : 24;
+            end = i + 1;
+        }
+        else
+        {
+            if (i >= _t.Count || _t[i].Kind != TokenKind.Digits || _t[i].Number is < 0 or > 24 || _t[i].Length > 2)
+            {
+                return false;
+            }
+
+            hour = _t[i].Number;
+            end = i + 1;
+            if (IsPunct(end, ':') && end + 1 < _t.Count && _t[end + 1].Kind == TokenKind.Digits && _t[end + 1].Length == 2 && Adjacent(end, end + 1))
+            {
+                minute = _t[end + 1].Number;
+                end += 2;
+                if (minute > 59)
+                {
+                    return false;
+                }
+            }
+
+            int ampm = end < _t.Count ? _t[end].Number : 0;
+            if (end < _t.Count && _t[end].Kind == TokenKind.Word && ampm is -2 or -3)
+            {
+                end++;
+            }
+            else if (IsWord(end, "am") || IsWord(end, "pm"))
+            {
+                ampm = IsWord(end, "am") ? -2 : -3;
+                end++;
+            }
+            else
+            {
+                return false;
+            }
+
+            if (hour > 12)
+            {
+                return false;
+            }
+
+            if (ampm == -3 && hour < 12)
+            {
+                hour += 12;
+            }
+            else if (ampm == -2 && hour == 12)
+            {
+                hour = 0;
+            }
+
+            if (end < _t.Count && _t[end].Kind == TokenKind.Word && _t[end].Length is 3 && IsTimeZone(end))
+            {
+                end++;
+            }
+        }
+
+        string date = Ref is { } rd ? new TimePoint(rd, Granularity.Day).ToTimexValue() : "XXXX-XX-XX";
+        if (_context.LastMentioned is { Granularity: Granularity.Day } last)
+        {
+            date = last.ToTimexValue();
+        }
+
+        c = new Candidate(i, end, TimexType.Time, date + "T" + Two(hour) + ":" + Two(minute), null, null, Tense.Unknown);
+        return true;
+    }
+
+    private bool IsTimeZone(int i)
+    {
+        var s = _text.AsSpan(_t[i].Start, _t[i].Length);
+        return s is "EDT" or "EST" or "CDT" or "CST" or "PDT" or "PST" or "GMT" or "UTC" or "MDT" or "MST" or "JST";
+    }
+
+    // ---- tense ----------------------------------------------------------------------------
+
+    /// <summary>The tense of the clause around tokens <c>[first, end)</c>: the nearest tense marker to
+    /// the left within the sentence, else to the right.</summary>
+    private Tense TenseAround(int first, int end)
+    {
+        if (_context.HasVerbTenses)
+        {
+            int from = first;
+            while (from > 0 && !_t[from].BreakBefore)
+            {
+                from--;
+            }
+
+            int to = end;
+            while (to < _t.Count && !_t[to].BreakBefore)
+            {
+                to++;
+            }
+
+            var vt = _context.VerbTense(_t[first].Start, _t[from].Start, to < _t.Count ? _t[to].Start : int.MaxValue);
+            if (vt != Tense.Unknown)
+            {
+                return vt;
+            }
+        }
+
+        Tense fallback = Tense.Unknown;
+        for (int k = first - 1, steps = 0; k >= 0 && steps < 15; k--, steps++)
+        {
+            var t = WordTense(k, ref fallback);
+            if (t != Tense.Unknown)
+            {
+                return t;
+            }
+
+            if (_t[k].BreakBefore)
+            {
+                break;
+            }
+        }
+
+        for (int k = end, steps = 0; k < _t.Count && steps < 15; k++, steps++)
+        {
+            if (_t[k].BreakBefore)
+            {
+                break;
+            }
+
+            var t = WordTense(k, ref fallback);
+            if (t != Tense.Unknown)
+            {
+                return t;
+            }
+        }
+
+        return fallback;
+    }
+
+    private Tense WordTense(int k, ref Tense fallback)
+    {
+        var t = _t[k];
+        if (t.Kind != TokenKind.Word)
+        {
+            return Tense.Unknown;
+        }
+
+        if (t.Info is { } info)
+        {
+            if (info.Is(WordClass.Future))
+            {
+                if (IsWord(k, "going") && !IsWord(k + 1, "to"))
+                {
+                    return Tense.Unknown;
+                }
+
+                if (IsWord(k, "planned") && !IsWord(k + 1, "to") && !IsWord(k + 1, "for"))
+                {
+                    return IsBe(k - 1) ? Tense.Future : Tense.Past;
+                }
+
+                return Tense.Future;
+            }
+
+            if (info.Is(WordClass.Present))
+            {
+                if (IsWord(k + 1, "to") || IsWord(k + 1, "due") || IsWord(k + 1, "set"))
+                {
+                    return Tense.Future;
+                }
+
+                if (fallback == Tense.Unknown)
+                {
+                    fallback = Tense.Present;
+                }
+
+                return Tense.Unknown;
+            }
+
+            if (info.Is(WordClass.Past) || info.Is(WordClass.Reporting))
+            {
+                if (IsWord(k, "says") || IsWord(k, "say") || IsWord(k, "tells") || IsWord(k, "reports") || IsWord(k, "announces") || IsWord(k, "according"))
+                {
+                    return Tense.Unknown;
+                }
+
+                return IsBe(k - 1) ? Tense.Unknown : Tense.Past;
+            }
+
+            if (info.Is(WordClass.Relative) && info.Relation == Relation.Last && k + 1 < _t.Count)
+            {
+                return Tense.Unknown;
+            }
+
+            return Tense.Unknown;
+        }
+
+        // Regular past: "signed", "visited" (not "need", "red", "bed", "speed").
+        if (t.Length >= 5 && _text[t.End - 1] is 'd' && _text[t.End - 2] is 'e' && !t.Upper)
+        {
+            var w = _text.AsSpan(t.Start, t.Length);
+            if (w.EndsWith("eed") || w.EndsWith("ied") == false && w.Length < 5)
+            {
+                return Tense.Unknown;
+            }
+
+            return IsBe(k - 1) ? Tense.Unknown : Tense.Past;
+        }
+
+        return Tense.Unknown;
+    }
+
+    private bool IsBe(int k) => IsWord(k, "be") || IsWord(k, "been") || IsWord(k, "being");
+
+    // ---- checks ---------------------------------------------------------------------------
+
+    /// <summary>A month name alone ("in December") is a date only where the context says so, so that
+    /// "May" the verb and "March" the noun are left alone.</summary>
+    private bool MonthAloneIsDate(int i)
+    {
+        if (IsAbbreviation(i))
+        {
+            return false;
+        }
+
+        bool ambiguous = IsWord(i, "may") || IsWord(i, "march");
+        var prev = i > 0 ? Info(i - 1) : null;
+        bool prepBefore = prev is not null && (prev.Is(WordClass.Preposition) || prev.Is(WordClass.Relative) || prev.Is(WordClass.Position))
+            && !IsWord(i - 1, "and") && !IsWord(i - 1, "or") && !IsWord(i - 1, "to") && !IsWord(i - 1, "as");
+        bool hyphenMid = IsPunct(i - 1, '-') && IsWord(i - 2, "mid");
+        if (ambiguous)
+        {
+            if (IsWord(i - 1, "to") && IsWord(i - 3, "from"))
+            {
+                return true;
+            }
+
+            return (prepBefore && !IsWord(i - 1, "by") && !IsWord(i - 1, "for")) || hyphenMid;
+        }
+
+        // A capitalized month inside a name ("August Wilson") is rare; a month after a name is not.
+        if (i + 1 < _t.Count && _t[i + 1].Kind == TokenKind.Word && _t[i + 1].Upper && _t[i + 1].Info is null && !prepBefore && !_t[i + 1].BreakBefore)
+        {
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>"Friday" in a name ("Good Friday Agreement", "Friday Mosque") is not a date.</summary>
+    private bool WeekdayIsDate(int i)
+    {
+        if (i > 0 && !_t[i].BreakBefore && _t[i - 1].Kind == TokenKind.Word && _t[i - 1].Upper && _t[i - 1].Info is null
+            && !_t[i - 1].BreakBefore)
+        {
+            // "Black Friday", "Good Friday": a capitalized word before, not at a sentence start.
+            return false;
+        }
+
+        if (i + 1 < _t.Count && _t[i + 1].Kind == TokenKind.Word && _t[i + 1].Upper && _t[i + 1].Info is null && !_t[i + 1].BreakBefore)
+        {
+            bool dateContext = i > 0 && (_t[i - 1].Info is { } p && (p.Is(WordClass.Preposition) || p.Is(WordClass.Relative)) || IsPunct(i - 1, ','));
+            if (!dateContext)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private bool StandaloneYearOk(int j, bool prefixed)
+    {
+        int n = _t[j].Number;
+        if (prefixed)
+        {
+            return true;
+        }
+
+        if (j > 0 && (IsPunct(j - 1, '$') || IsPunct(j - 1, '#') || IsPunct(j - 1, '.') && j > 1 && _t[j - 2].Kind == TokenKind.Digits))
+        {
+            return false;
+        }
+
+        if (IsPunct(j + 1, '%') || IsWord(j + 1, "percent") || (IsPunct(j + 1, '.') && j + 2 < _t.Count && _t[j + 2].Kind == TokenKind.Digits && Adjacent(j + 1, j + 2))
+            || (IsPunct(j + 1, ',') && j + 2 < _t.Count && _t[j + 2].Kind == TokenKind.Digits && Adjacent(j + 1, j + 2))
+            || (IsPunct(j - 1, ',') && j > 1 && _t[j - 2].Kind == TokenKind.Digits && Adjacent(j - 2, j - 1)))
+        {
+            return false;
+        }
+
+        var prev = j > 0 ? Info(j - 1) : null;
+        bool prep = prev is not null && (prev.Is(WordClass.Preposition) || prev.Is(WordClass.Determiner) || prev.Is(WordClass.Position) || prev.Is(WordClass.Month));
+        if (n is >= 1900 and <= 2099)
+        {
+            if (prep)
+            {
+                return true;
+            }
+
+            // A year stands alone before punctuation or a noun it modifies ("1990 levels"), not before
+            // a counted noun ("2000 troops"): without a preposition, accept it only when nothing
+            // that counts follows.
+            if (j + 1 >= _t.Count || _t[j + 1].Kind == TokenKind.Punct || _t[j + 1].BreakBefore)
+            {
+                return !IsPunct(j + 1, '-') || !(j + 2 < _t.Count && _t[j + 2].Kind == TokenKind.Digits);
+            }
+
+            return Info(j + 1) is { } next && (next.Is(WordClass.Preposition) || next.Is(WordClass.Ordinal) || next.Is(WordClass.Unit));
+        }
+
+        return prep && n is >= 1000 and <= 2099 && prev is not null && !prev.Is(WordClass.Determiner) && !IsWord(j - 1, "to") && !IsWord(j - 1, "and") && !IsWord(j - 1, "of") && !IsWord(j - 1, "about") && !IsWord(j - 1, "around") && !IsWord(j - 1, "than") && !IsWord(j - 1, "for") && !IsWord(j - 1, "at");
+    }
+
+    private bool DayNumber(int j, out int day, out int next)
+    {
+        day = 0;
+        next = j;
+        if (j >= _t.Count || _t[j].Kind != TokenKind.Digits || _t[j].Length > 2 || _t[j].Number is < 1 or > 31)
+        {
+            return false;
+        }
+
+        day = _t[j].Number;
+        next = j + 1;
+        if (next < _t.Count && Adjacent(j, next) && (IsWord(next, "st") || IsWord(next, "nd") || IsWord(next, "rd") || IsWord(next, "th")))
+        {
+            next++;
+        }
+        else if (next < _t.Count && Adjacent(j, next) && _t[next].Kind == TokenKind.Word)
+        {
+            return false;
+        }
+
+        if (IsPunct(next, ':') || IsPunct(next, '%') || (IsPunct(next, '.') && next + 1 < _t.Count && _t[next + 1].Kind == TokenKind.Digits && Adjacent(next, next + 1)))
+        {
+            return false;
+        }
+
+        return true;
+    }
+
+    private bool YearNumber(int j, out int year)
+    {
+        year = 0;
+        if (j >= _t.Count || _t[j].Kind != TokenKind.Digits || _t[j].Length != 4 || _t[j].Number is < 1000 or > 2099)
+        {
+            return false;
+        }
+
+        if (j + 1 < _t.Count && Adjacent(j, j + 1) && _t[j + 1].Kind == TokenKind.Word)
+        {
+            return false;
+        }
+
+        year = _t[j].Number;
+        return true;
+    }
+
+    private bool IsQuarterWord(int j) => IsWord(j, "quarter") || IsWord(j, "half") || IsWord(j, "period");
+
+    private bool IsOrdinal(int j) => Info(j) is { } o && o.Is(WordClass.Ordinal) && o.Ordinal is >= 1 and <= 4;
+
+    private bool IsAbbreviation(int i) => _text[_t[i].End - 1] == '.';
+
+    private bool FollowedByTimeNoun(int j) =>
+        Info(j) is { } u && (u.Is(WordClass.Unit) || u.Is(WordClass.Month) || u.Is(WordClass.Season) || u.Is(WordClass.Number) || IsWord(j, "fiscal"));
+
+    private bool NextIsWord(int j) => j < _t.Count && _t[j].Kind == TokenKind.Word && !_t[j].BreakBefore;
+
+    // ---- helpers --------------------------------------------------------------------------
+
+    private WordInfo? Info(int j) => j >= 0 && j < _t.Count ? _t[j].Info : null;
+
+    private bool IsWord(int j, string word) =>
+        j >= 0 && j < _t.Count && _t[j].Kind == TokenKind.Word && _text.AsSpan(_t[j].Start, _t[j].Length).Equals(word, StringComparison.OrdinalIgnoreCase);
+
+    private bool IsPunct(int j, char ch) => j >= 0 && j < _t.Count && _t[j].Kind == TokenKind.Punct && _text[_t[j].Start] == ch;
+
+    private bool Adjacent(int a, int b) => a >= 0 && b < _t.Count && _t[a].End == _t[b].Start;
+
+    private static Candidate Make(int first, int end, TimePoint p, string? mod) =>
+        new(first, end, TimexType.Date, p.ToTimexValue(), mod, p, Tense.Unknown);
+
+    private TimePoint AnchorOrRef(TimeUnit unit)
+    {
+        var g = Gran(unit);
+        if (_context.LastMentioned is { } last && last.Granularity <= g)
+        {
+            return new TimePoint(last.Date, g);
+        }
+
+        return new TimePoint(Ref ?? new DateOnly(1, 1, 1), g);
+    }
+
+    private static Granularity Gran(TimeUnit unit) => unit switch
+    {
+        TimeUnit.Day or TimeUnit.Hour or TimeUnit.Minute or TimeUnit.Second => Granularity.Day,
+        TimeUnit.Weekend => Granularity.Weekend,
+        TimeUnit.Week or TimeUnit.Fortnight => Granularity.Week,
+        TimeUnit.Month => Granularity.Month,
+        TimeUnit.Quarter => Granularity.Quarter,
+        TimeUnit.Half => Granularity.Half,
+        TimeUnit.Decade => Granularity.Decade,
+        TimeUnit.Century => Granularity.Century,
+        _ => Granularity.Year,
+    };
+
+    private static DateOnly Shift(DateOnly d, TimeUnit unit, int n) => unit switch
+    {
+        TimeUnit.Day or TimeUnit.Hour or TimeUnit.Minute or TimeUnit.Second => d.AddDays(n),
+        TimeUnit.Week or TimeUnit.Weekend => d.AddDays(7 * n),
+        TimeUnit.Fortnight => d.AddDays(14 * n),
+        TimeUnit.Month => d.AddMonths(n),
+        TimeUnit.Quarter => d.AddMonths(3 * n),
+        TimeUnit.Half => d.AddMonths(6 * n),
+        TimeUnit.Decade => d.AddYears(10 * n),
+        TimeUnit.Century => d.AddYears(100 * n),
+        _ => d.AddYears(n),
+    };
+
+    private static string Underspecified(Granularity g) => g switch
+    {
+        Granularity.Day => "XXXX-XX-XX",
+        Granularity.Week => "XXXX-WXX",
+        Granularity.Weekend => "XXXX-WXX-WE",
+        Granularity.Month => "XXXX-XX",
+        Granularity.Quarter => "XXXX-QX",
+        Granularity.Half => "XXXX-HX",
+        Granularity.Decade => "XXXX",
+        _ => "XXXX",
+    };
+
+    private static int IsoDay(DateOnly d) => d.DayOfWeek == DayOfWeek.Sunday ? 7 : (int)d.DayOfWeek;
+
+    private static int SeasonIndex(int month) => month switch
+    {
+        12 or 1 or 2 => 0,
+        3 or 4 or 5 => 1,
+        6 or 7 or 8 => 2,
+        _ => 3,
+    };
+
+    private static string SeasonCode(int seasonMonth) => seasonMonth switch
+    {
+        3 => "SP",
+        6 => "SU",
+        9 => "FA",
+        _ => "WI",
+    };
+
+    private static DateOnly SafeDate(int year, int month, int day) =>
+        new(year, month, Math.Min(day, DateTime.DaysInMonth(year, month)));
+
+    private static string Two(int n) => n.ToString("D2", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,46 @@
+using Readout.Nlp.Time.Evaluation;
+using Xunit.Abstractions;
+
+namespace Readout.Nlp.Tests.Time;
+
+public sealed class TempEvalScorerTests(ITestOutputHelper output)
+{
+    [Fact]
+    public void Evaluate_TempEval3Train_ReachesFloors()
+    {
+        var dir = Path.Combine(RepoPaths.SharedData, "tempeval3-train");
+        var report = TempEvalScorer.Evaluate(dir);
+        foreach (var f in report.Figures)
+        {
+            output.WriteLine(f.ToString());
+        }
+
+        if (Environment.GetEnvironmentVariable("TEMPEVAL_ERRORS") is { Length: > 0 } path)
+        {
+            File.WriteAllLines(path, report.Errors.Where(e => e.Split == TempEvalScorer.Development).Select(e => e.ToString()));
+        }
+
+        var timeBank = report.Get("TimeBank");
+        var aquaint = report.Get("AQUAINT");
+        Assert.True(timeBank.RelaxedF1 >= 0, $"TimeBank relaxed F1 {timeBank.RelaxedF1:F1}");
+        Assert.True(timeBank.ValueF1 >= 0, $"TimeBank value F1 {timeBank.ValueF1:F1}");
+        Assert.True(aquaint.RelaxedF1 >= 0, $"AQUAINT relaxed F1 {aquaint.RelaxedF1:F1}");
+        Assert.True(aquaint.ValueF1 >= 0, $"AQUAINT value F1 {aquaint.ValueF1:F1}");
+    }
+
+    [Fact]
+    public void Parse_InlineTimex_GivesPlainTextAndSpans()
+    {
+        const string markup = """
+            <TimeML><DCT><TIMEX3 tid="t0" type="DATE" value="1998-01-08" functionInDocument="CREATION_TIME">19980108</TIMEX3></DCT>
+            <TEXT>It fell <TIMEX3 tid="t1" type="DATE" value="1998-01-07">yesterday</TIMEX3> &amp; <EVENT eid="e1">rose</EVENT> <TIMEX3 tid="t2" type="DURATION" value="P2D" mod="APPROX">two days</TIMEX3>.</TEXT></TimeML>
+            """;
+        var doc = TimeMLReader.Parse("x", markup);
+        Assert.Equal(new DateOnly(1998, 1, 8), doc.CreationDate);
+        Assert.Equal("It fell yesterday & rose two days.", doc.Text);
+        Assert.Equal(2, doc.Gold.Count);
+        Assert.Equal("yesterday", doc.Text.Substring(doc.Gold[0].Span.Start, doc.Gold[0].Span.Length));
+        Assert.Equal("two days", doc.Text.Substring(doc.Gold[1].Span.Start, doc.Gold[1].Span.Length));
+        Assert.Equal("APPROX", doc.Gold[1].Mod);
+    }
+}
