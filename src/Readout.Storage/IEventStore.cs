@@ -1,0 +1,41 @@
+using Readout.Core;
+
+namespace Readout.Storage;
+
+/// <summary>
+/// Stores processed documents and answers event queries. Implementations are thread-safe:
+/// one instance serves many concurrent readers; writes are serialized and each article is
+/// written in one transaction, so a failure never leaves half an article.
+/// </summary>
+public interface IEventStore
+{
+    /// <summary>
+    /// Stores the article, its regions, sentences, entities with actors, places, time expressions,
+    /// events and evidence of <paramref name="document"/>, using whatever layers it has.
+    /// The article's identity is its URL, or its source and document id when it has no URL.
+    /// </summary>
+    /// <returns><see cref="StoreStatus.Unchanged"/> (nothing written) when the same article with the
+    /// same content hash and pipeline version is already stored; <see cref="StoreStatus.Replaced"/>
+    /// when its text, metadata or pipeline version changed.</returns>
+    /// <exception cref="ArgumentException">A layer holds a span outside the text or a dangling index.</exception>
+    /// <exception cref="InvalidOperationException">The store was opened read-only.</exception>
+    Task<StoreOutcome> StoreAsync(Document document, CancellationToken cancellationToken = default);
+
+    /// <summary>Events matching every filter set in <paramref name="query"/>, ordered by date start
+    /// (undated events last), then id.</summary>
+    Task<IReadOnlyList<StoredEvent>> QueryEventsAsync(EventQuery query, CancellationToken cancellationToken = default);
+
+    Task<StoredEvent?> GetEventAsync(long id, CancellationToken cancellationToken = default);
+
+    /// <summary>The article with its full text, metadata and annotation layers, or null.</summary>
+    Task<StoredArticle?> GetArticleAsync(long id, CancellationToken cancellationToken = default);
+
+    /// <summary>Full-text search over article titles and texts, best match first.</summary>
+    /// <param name="query">Words, "quoted phrases", <c>word*</c> prefixes and <c>OR</c>; any other
+    /// punctuation is treated as text, so a user query never causes a syntax error.</param>
+    /// <param name="limit">1 to <see cref="EventQuery.MaxLimit"/>.</param>
+    /// <exception cref="ArgumentException">The query has no searchable words.</exception>
+    Task<IReadOnlyList<ArticleHit>> SearchArticlesAsync(string query, int limit = 20, CancellationToken cancellationToken = default);
+
+    Task<StoreStats> GetStatsAsync(CancellationToken cancellationToken = default);
+}

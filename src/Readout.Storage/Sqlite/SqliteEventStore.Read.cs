@@ -1,0 +1,377 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.Data.Sqlite;
+using Readout.Core;
+using Readout.Core.Layers;
+
+namespace Readout.Storage.Sqlite;
+
+public sealed partial class SqliteEventStore
+{
+    // Undated events sort last; the same expression is indexed (ix_events_date).
+    private const string SortKey = "ifnull(e.date_start, '9999-12-31')";
+
+    private const string EventSelect = """
+        SELECT e.*, a.title AS a_title, a.source AS a_source, a.url AS a_url, a.published AS a_published,
+            ev.start AS ev_start, ev.length AS ev_length, ev.sentence_start AS ev_sentence_start,
+            ev.sentence_length AS ev_sentence_length, ev.sentence_text AS ev_sentence_text
+        FROM events e
+        JOIN articles a ON a.id = e.article_id
+        JOIN evidence ev ON ev.event_id = e.id AND ev.ordinal = 0
+        """;
+
+    public async Task<IReadOnlyList<StoredEvent>> QueryEventsAsync(EventQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentOutOfRangeException.ThrowIfLessThan(query.Limit, 1, nameof(query));
+        await using var c = await OpenReaderAsync(cancellationToken).ConfigureAwait(false);
+        using var cmd = c.CreateCommand();
+        var where = new List<string>();
+        if (query.Country is { } country)
+        {
+            where.Add("(e.source_country = $country OR e.target_country = $country)");
+            cmd.Parameters.AddWithValue("$country", country.Trim().ToUpperInvariant());
+        }
+
+        if (query.Dyad is { } dyad)
+        {
+            where.Add("((e.source_country = $d1 AND e.target_country = $d2) OR (e.source_country = $d2 AND e.target_country = $d1))");
+            cmd.Parameters.AddWithValue("$d1", dyad.First.Trim().ToUpperInvariant());
+            cmd.Parameters.AddWithValue("$d2", dyad.Second.Trim().ToUpperInvariant());
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Actor))
+        {
+            where.Add("(readout_contains(ifnull(e.source_name, ''), $actor) OR readout_contains(ifnull(e.target_name, ''), $actor))");
+            cmd.Parameters.AddWithValue("$actor", query.Actor.Trim());
+        }
+
+        if (query.Type is { } type)
+        {
+            where.Add("e.type = $type");
+            cmd.Parameters.AddWithValue("$type", type.ToString());
+        }
+
+        if (query.From is { } from)
+        {
+            where.Add("e.date_start >= $from");
+            cmd.Parameters.AddWithValue("$from", TimexDates.Format(from));
+        }
+
+        if (query.To is { } to)
+        {
+            where.Add("e.date_start <= $to");
+            cmd.Parameters.AddWithValue("$to", TimexDates.Format(to));
+        }
+
+        if (query.Modality is { } modality)
+        {
+            where.Add("e.modality = $modality");
+            cmd.Parameters.AddWithValue("$modality", modality.ToString());
+        }
+
+        if (query.Text is { } text)
+        {
+            where.Add("e.id IN (SELECT x.event_id FROM evidence x WHERE x.id IN (SELECT rowid FROM evidence_fts WHERE evidence_fts MATCH $text))");
+            cmd.Parameters.AddWithValue("$text", FtsQuery.Build(text, nameof(query)));
+        }
+
+        if (query.ArticleText is { } articleText)
+        {
+            where.Add("e.article_id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH $atext)");
+            cmd.Parameters.AddWithValue("$atext", FtsQuery.Build(articleText, nameof(query)));
+        }
+
+        if (query.ArticleId is { } articleId)
+        {
+            where.Add("e.article_id = $article");
+            cmd.Parameters.AddWithValue("$article", articleId);
+        }
+
+        if (query.AfterId is { } afterId)
+        {
+            using var key = c.CreateCommand();
+            key.CommandText = $"SELECT {SortKey} FROM events e WHERE e.id = $id;";
+            key.Parameters.AddWithValue("$id", afterId);
+            var sortKey = await key.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false)
+                ?? throw new ArgumentException($"Event {afterId} no longer exists (its article was replaced); start the listing again.", nameof(query));
+            where.Add($"({SortKey}, e.id) > ($afterKey, $afterId)");
+            cmd.Parameters.AddWithValue("$afterKey", sortKey);
+            cmd.Parameters.AddWithValue("$afterId", afterId);
+        }
+
+        var sql = new StringBuilder(EventSelect);
+        if (where.Count > 0)
+        {
+            sql.Append("\nWHERE ").AppendJoin("\n  AND ", where);
+        }
+
+        sql.Append($"\nORDER BY {SortKey}, e.id LIMIT $limit;");
+        cmd.CommandText = sql.ToString();
+        cmd.Parameters.AddWithValue("$limit", Math.Min(query.Limit, EventQuery.MaxLimit));
+        return await ReadEventsAsync(c, cmd, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<StoredEvent?> GetEventAsync(long id, CancellationToken cancellationToken = default)
+    {
+        await using var c = await OpenReaderAsync(cancellationToken).ConfigureAwait(false);
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = EventSelect + "\nWHERE e.id = $id;";
+        cmd.Parameters.AddWithValue("$id", id);
+        var events = await ReadEventsAsync(c, cmd, cancellationToken).ConfigureAwait(false);
+        return events.Count == 0 ? null : events[0];
+    }
+
+    public async Task<StoredArticle?> GetArticleAsync(long id, CancellationToken cancellationToken = default)
+    {
+        await using var c = await OpenReaderAsync(cancellationToken).ConfigureAwait(false);
+        // One read transaction: the article and its layers come from the same snapshot.
+        using var tx = c.BeginTransaction(deferred: true);
+        StoredArticle article;
+        using (var cmd = c.CreateCommand())
+        {
+            cmd.Transaction = tx;
+            cmd.CommandText = "SELECT * FROM articles WHERE id = $id;";
+            cmd.Parameters.AddWithValue("$id", id);
+            using var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            if (!await r.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                return null;
+            }
+
+            var row = new Row(r);
+            article = new StoredArticle
+            {
+                Id = row.Long("id"),
+                Key = row.String("article_key"),
+                DocumentId = row.String("document_id"),
+                Text = row.String("text"),
+                Metadata = new DocumentMetadata
+                {
+                    Source = row.StringOrNull("source"),
+                    Url = row.StringOrNull("url"),
+                    Title = row.StringOrNull("title"),
+                    Published = ParseTime(row.StringOrNull("published")),
+                    Byline = row.StringOrNull("byline"),
+                    Dateline = row.StringOrNull("dateline"),
+                    Language = row.String("language"),
+                    Origin = row.StringOrNull("origin"),
+                },
+                ContentHash = row.String("content_hash"),
+                PipelineVersion = row.String("pipeline_version"),
+                StoredAt = ParseTime(row.String("stored_at"))!.Value,
+                ReplacedCharacters = row.Int("replaced_chars"),
+            };
+        }
+
+        var regions = await ReadListAsync(c, tx, "SELECT * FROM regions WHERE article_id = $id ORDER BY ordinal;", id, row =>
+            new TextRegion(row.Span("start", "length"), Enum.Parse<RegionKind>(row.String("kind")), row.StringOrNull("value")), cancellationToken).ConfigureAwait(false);
+        var sentences = await ReadListAsync(c, tx, "SELECT * FROM sentences WHERE article_id = $id ORDER BY ordinal;", id, row =>
+            row.Span("start", "length"), cancellationToken).ConfigureAwait(false);
+        var entities = await ReadListAsync(c, tx, "SELECT * FROM entities WHERE article_id = $id ORDER BY ordinal;", id, row =>
+            new StoredEntity(
+                row.Int("ordinal"),
+                new EntityMention(row.Span("start", "length"), row.Int("first_token"), row.Int("end_token"), Enum.Parse<EntityKind>(row.String("kind")), row.String("text")),
+                row.StringOrNull("actor_name") is { } name
+                    ? new Actor(name, row.StringOrNull("actor_country"), row.StringOrNull("actor_sector"), row.StringOrNull("actor_role"))
+                    : null,
+                row.StringOrNull("actor_evidence")), cancellationToken).ConfigureAwait(false);
+        var places = await ReadListAsync(c, tx, "SELECT * FROM places WHERE article_id = $id ORDER BY ordinal;", id, row =>
+            new PlaceMention(row.Int("entity"), row.String("name"), row.StringOrNull("country"), row.DoubleOrNull("latitude"),
+                row.DoubleOrNull("longitude"), row.StringOrNull("gazetteer_id")), cancellationToken).ConfigureAwait(false);
+        var timexes = await ReadListAsync(c, tx, "SELECT * FROM timexes WHERE article_id = $id ORDER BY ordinal;", id, row =>
+            new Timex(row.Span("start", "length"), row.Int("first_token"), row.Int("end_token"), row.String("text"),
+                Enum.Parse<TimexType>(row.String("type")), row.String("value"), row.StringOrNull("mod")), cancellationToken).ConfigureAwait(false);
+        return article with { ExcludedRegions = regions, Sentences = sentences, Entities = entities, Places = places, Timexes = timexes };
+    }
+
+    public async Task<IReadOnlyList<ArticleHit>> SearchArticlesAsync(string query, int limit = 20, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        string match = FtsQuery.Build(query, nameof(query));
+        await using var c = await OpenReaderAsync(cancellationToken).ConfigureAwait(false);
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = """
+            SELECT a.id, a.title, a.source, a.url, a.published,
+                snippet(articles_fts, -1, char(2), char(3), '…', 16) AS snippet, bm25(articles_fts) AS rank
+            FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
+            WHERE articles_fts MATCH $q
+            ORDER BY rank, a.id
+            LIMIT $limit;
+            """;
+        cmd.Parameters.AddWithValue("$q", match);
+        cmd.Parameters.AddWithValue("$limit", Math.Min(limit, EventQuery.MaxLimit));
+        var hits = new List<ArticleHit>();
+        using var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var row = new Row(r);
+            hits.Add(new ArticleHit(
+                row.Long("id"),
+                new ArticleInfo(row.StringOrNull("title"), row.StringOrNull("source"), row.StringOrNull("url"), ParseTime(row.StringOrNull("published"))),
+                row.StringOrNull("snippet") ?? "",
+                -row.Double("rank")));
+        }
+
+        return hits;
+    }
+
+    public async Task<StoreStats> GetStatsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var c = await OpenReaderAsync(cancellationToken).ConfigureAwait(false);
+        using var tx = c.BeginTransaction(deferred: true);
+        using var cmd = c.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = """
+            SELECT (SELECT ifnull(max(version), 0) FROM schema_version),
+                (SELECT count(*) FROM articles), (SELECT count(*) FROM events), (SELECT count(*) FROM evidence),
+                (SELECT count(*) FROM entities), (SELECT count(*) FROM places), (SELECT count(*) FROM timexes),
+                (SELECT count(*) FROM regions), (SELECT min(date_start) FROM events), (SELECT max(date_end) FROM events);
+            """;
+        using var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await r.ReadAsync(cancellationToken).ConfigureAwait(false);
+        return new StoreStats(
+            r.GetInt32(0), r.GetInt64(1), r.GetInt64(2), r.GetInt64(3), r.GetInt64(4), r.GetInt64(5), r.GetInt64(6), r.GetInt64(7),
+            r.IsDBNull(8) ? null : TimexDates.Parse(r.GetString(8)),
+            r.IsDBNull(9) ? null : TimexDates.Parse(r.GetString(9)));
+    }
+
+    private static async Task<IReadOnlyList<StoredEvent>> ReadEventsAsync(SqliteConnection c, SqliteCommand cmd, CancellationToken ct)
+    {
+        using var tx = c.BeginTransaction(deferred: true);
+        cmd.Transaction = tx;
+        var rows = new List<(StoredEvent Event, long Id)>();
+        using (var r = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false))
+        {
+            while (await r.ReadAsync(ct).ConfigureAwait(false))
+            {
+                var ev = ToEvent(new Row(r));
+                rows.Add((ev, ev.Id));
+            }
+        }
+
+        if (rows.Count == 0)
+        {
+            return [];
+        }
+
+        // Further evidence spans, for all events of the page at once.
+        var more = new Dictionary<long, List<TextSpan>>();
+        using (var extra = c.CreateCommand())
+        {
+            extra.Transaction = tx;
+            extra.CommandText = "SELECT event_id, start, length FROM evidence WHERE ordinal > 0 AND event_id IN (SELECT value FROM json_each($ids)) ORDER BY event_id, ordinal;";
+            extra.Parameters.AddWithValue("$ids", "[" + string.Join(',', rows.Select(x => x.Id.ToString(CultureInfo.InvariantCulture))) + "]");
+            using var r = await extra.ExecuteReaderAsync(ct).ConfigureAwait(false);
+            while (await r.ReadAsync(ct).ConfigureAwait(false))
+            {
+                long id = r.GetInt64(0);
+                if (!more.TryGetValue(id, out var list))
+                {
+                    more[id] = list = [];
+                }
+
+                list.Add(new TextSpan(r.GetInt32(1), r.GetInt32(2)));
+            }
+        }
+
+        return [.. rows.Select(x => more.TryGetValue(x.Id, out var spans) ? x.Event with { Event = x.Event.Event with { MoreEvidence = spans } } : x.Event)];
+    }
+
+    private static StoredEvent ToEvent(Row row)
+    {
+        var coded = new CodedEvent
+        {
+            Id = row.String("event_key"),
+            Type = Enum.Parse<EventType>(row.String("type")),
+            Mode = row.StringOrNull("mode"),
+            Context = row.StringOrNull("context"),
+            Cameo = row.String("cameo"),
+            Source = Argument(row, "source"),
+            Target = Argument(row, "target"),
+            Attribution = Argument(row, "attribution"),
+            Date = row.StringOrNull("date"),
+            DatePrecision = Enum.Parse<DatePrecision>(row.String("date_precision")),
+            DateSource = row.StringOrNull("date_source"),
+            Location = row.StringOrNull("location_name") is { } place
+                ? new EventLocation(place, row.StringOrNull("location_country"), row.DoubleOrNull("location_latitude"), row.DoubleOrNull("location_longitude"))
+                : null,
+            Modality = Enum.Parse<Modality>(row.String("modality")),
+            Sentence = row.Int("sentence"),
+            Evidence = row.Span("ev_start", "ev_length"),
+            Trigger = row.Span("trigger_start", "trigger_length"),
+            Rule = row.String("rule"),
+            Confidence = row.Double("confidence"),
+        };
+        return new StoredEvent(
+            row.Long("id"),
+            row.Long("article_id"),
+            new ArticleInfo(row.StringOrNull("a_title"), row.StringOrNull("a_source"), row.StringOrNull("a_url"), ParseTime(row.StringOrNull("a_published"))),
+            coded,
+            row.String("ev_sentence_text"),
+            row.Span("ev_sentence_start", "ev_sentence_length"),
+            row.StringOrNull("date_start") is { } start ? TimexDates.Parse(start) : null,
+            row.StringOrNull("date_end") is { } end ? TimexDates.Parse(end) : null);
+    }
+
+    private static EventArgument? Argument(Row row, string prefix) =>
+        row.StringOrNull(prefix + "_name") is { } name
+            ? new EventArgument(
+                row.StringOrNull(prefix + "_text") ?? "",
+                row.Span(prefix + "_start", prefix + "_length"),
+                new Actor(name, row.StringOrNull(prefix + "_country"), row.StringOrNull(prefix + "_sector"), row.StringOrNull(prefix + "_role")))
+            : null;
+
+    private static async Task<IReadOnlyList<T>> ReadListAsync<T>(
+        SqliteConnection c, SqliteTransaction tx, string sql, long articleId, Func<Row, T> map, CancellationToken ct)
+    {
+        using var cmd = c.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = sql;
+        cmd.Parameters.AddWithValue("$id", articleId);
+        var list = new List<T>();
+        using var r = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        var row = new Row(r);
+        while (await r.ReadAsync(ct).ConfigureAwait(false))
+        {
+            list.Add(map(row));
+        }
+
+        return list;
+    }
+
+    private static DateTimeOffset? ParseTime(string? text) =>
+        text is null ? null : DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
+
+    /// <summary>Reads columns of the current row by name; ordinals are looked up once per reader.</summary>
+    private sealed class Row(SqliteDataReader reader)
+    {
+        private readonly Dictionary<string, int> _ordinals = Ordinals(reader);
+
+        public string String(string column) => reader.GetString(_ordinals[column]);
+
+        public string? StringOrNull(string column) => reader.IsDBNull(_ordinals[column]) ? null : reader.GetString(_ordinals[column]);
+
+        public int Int(string column) => reader.GetInt32(_ordinals[column]);
+
+        public long Long(string column) => reader.GetInt64(_ordinals[column]);
+
+        public double Double(string column) => reader.GetDouble(_ordinals[column]);
+
+        public double? DoubleOrNull(string column) => reader.IsDBNull(_ordinals[column]) ? null : reader.GetDouble(_ordinals[column]);
+
+        public TextSpan Span(string start, string length) => new(Int(start), Int(length));
+
+        private static Dictionary<string, int> Ordinals(SqliteDataReader reader)
+        {
+            var map = new Dictionary<string, int>(reader.FieldCount, StringComparer.Ordinal);
+            for (int i = 0; i < reader.FieldCount; i++)
+            {
+                map.TryAdd(reader.GetName(i), i);
+            }
+
+            return map;
+        }
+    }
+}

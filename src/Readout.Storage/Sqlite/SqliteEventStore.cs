@@ -1,0 +1,167 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+
+namespace Readout.Storage.Sqlite;
+
+/// <summary>
+/// The embedded event store: one SQLite file in WAL mode with FTS5 indexes. Thread-safe: writes go
+/// through one writer connection, one article at a time, each in one transaction; reads open their
+/// own pooled read-only connections and run concurrently with the writer.
+/// </summary>
+public sealed partial class SqliteEventStore : IEventStore, IAsyncDisposable
+{
+    /// <summary>The file name used when no <c>--db</c> path is given.</summary>
+    public const string DefaultFileName = "readout.db";
+
+    private const int BusyRetries = 4;
+
+    private readonly EventStoreOptions _options;
+    private readonly string _readConnectionString;
+    private readonly SqliteConnection? _writer;
+    private readonly SemaphoreSlim _writeLock = new(1, 1);
+    private int _disposed;
+
+    private SqliteEventStore(string path, EventStoreOptions options, string readConnectionString, SqliteConnection? writer, int schemaVersion)
+    {
+        Path = path;
+        _options = options;
+        _readConnectionString = readConnectionString;
+        _writer = writer;
+        SchemaVersion = schemaVersion;
+    }
+
+    /// <summary>The database file.</summary>
+    public string Path { get; }
+
+    public int SchemaVersion { get; }
+
+    public bool IsReadOnly => _options.ReadOnly;
+
+    /// <summary>Called with a table name after the rows of that table are written, inside the
+    /// transaction; tests throw from it to check that nothing of the article remains.</summary>
+    internal Action<string>? WriteStepHook { get; set; }
+
+    /// <summary>Opens (creating and migrating when needed) the store at <paramref name="path"/>.</summary>
+    /// <param name="readOnly">Open an existing, migrated file for reading only; nothing is created or migrated.</param>
+    public static Task<SqliteEventStore> OpenAsync(string path, bool readOnly = false, CancellationToken ct = default) =>
+        OpenAsync(path, new EventStoreOptions { ReadOnly = readOnly }, ct);
+
+    /// <exception cref="FileNotFoundException">Read-only open of a file that does not exist.</exception>
+    /// <exception cref="InvalidOperationException">Read-only open of a file whose schema is missing or
+    /// older than this program's, or any open of a file with a newer schema.</exception>
+    public static async Task<SqliteEventStore> OpenAsync(string path, EventStoreOptions options, CancellationToken ct = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        ArgumentNullException.ThrowIfNull(options);
+        path = System.IO.Path.GetFullPath(path);
+        int timeout = Math.Max(1, (int)Math.Ceiling(options.BusyTimeout.TotalSeconds));
+        string readString = new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadOnly,
+            DefaultTimeout = timeout,
+        }.ToString();
+
+        if (options.ReadOnly)
+        {
+            if (!File.Exists(path))
+            {
+                throw new FileNotFoundException($"No database at '{path}'.", path);
+            }
+
+            using var probe = new SqliteConnection(readString);
+            await probe.OpenAsync(ct).ConfigureAwait(false);
+            int version = await SqliteMigrations.GetVersionAsync(probe, null, ct).ConfigureAwait(false);
+            if (version != SqliteMigrations.LatestVersion)
+            {
+                throw new InvalidOperationException(version < SqliteMigrations.LatestVersion
+                    ? $"'{path}' has schema version {version}, not {SqliteMigrations.LatestVersion}; open it for writing once to migrate it."
+                    : $"'{path}' has schema version {version}; this program knows versions up to {SqliteMigrations.LatestVersion}.");
+            }
+
+            return new SqliteEventStore(path, options, readString, null, version);
+        }
+
+        string writeString = new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            ForeignKeys = true,
+            DefaultTimeout = timeout,
+            Pooling = false,
+        }.ToString();
+        var writer = new SqliteConnection(writeString);
+        try
+        {
+            await writer.OpenAsync(ct).ConfigureAwait(false);
+            // WAL: readers never block the writer; NORMAL sync is safe in WAL (a power cut may lose the
+            // last commits but never leaves a torn transaction).
+            await ExecuteAsync(writer, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;", ct).ConfigureAwait(false);
+            await SqliteMigrations.ApplyAsync(writer, ct).ConfigureAwait(false);
+            int version = await SqliteMigrations.GetVersionAsync(writer, null, ct).ConfigureAwait(false);
+            return new SqliteEventStore(path, options, readString, writer, version);
+        }
+        catch
+        {
+            await writer.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        await _writeLock.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            if (_writer is not null)
+            {
+                await _writer.DisposeAsync().ConfigureAwait(false);
+            }
+
+            // Close pooled read connections so the file can be moved or deleted.
+            using var reader = new SqliteConnection(_readConnectionString);
+            SqliteConnection.ClearPool(reader);
+        }
+        finally
+        {
+            _writeLock.Release();
+            _writeLock.Dispose();
+        }
+    }
+
+    private async Task<SqliteConnection> OpenReaderAsync(CancellationToken ct)
+    {
+        ObjectDisposedException.ThrowIf(_disposed != 0, this);
+        var connection = new SqliteConnection(_readConnectionString);
+        try
+        {
+            await connection.OpenAsync(ct).ConfigureAwait(false);
+            connection.CreateFunction(
+                "readout_contains",
+                (string haystack, string needle) => haystack.Contains(needle, StringComparison.OrdinalIgnoreCase),
+                isDeterministic: true);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private static async Task ExecuteAsync(SqliteConnection connection, string sql, CancellationToken ct)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = sql;
+        await cmd.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+    }
+
+    private static bool IsBusy(SqliteException ex) => (ex.SqliteErrorCode & 0xFF) is 5 or 6; // SQLITE_BUSY, SQLITE_LOCKED
+
+    private static string Iso(DateTimeOffset value) => value.ToString("o", CultureInfo.InvariantCulture);
+}
