@@ -1,0 +1,81 @@
+using Readout.Core.Pipeline;
+using Readout.Nlp.Actors;
+using Readout.Nlp.Boilerplate;
+using Readout.Nlp.Entities;
+using Readout.Nlp.Events;
+using Readout.Nlp.Knowledge;
+using Readout.Nlp.Parsing;
+using Readout.Nlp.Places;
+using Readout.Nlp.Sentences;
+using Readout.Nlp.Tagging;
+using Readout.Nlp.Time;
+using Readout.Nlp.Tokens;
+
+namespace Readout.Nlp;
+
+/// <summary>The models and data files a standard pipeline needs, loaded once and shared read-only.</summary>
+public sealed record NlpResources(KnowledgeBase KnowledgeBase, PredicateLexicon Lexicon, PosModel PosModel, ParserModel? ParserModel);
+
+/// <summary>Builds Readout's standard pipeline and finds its data files.</summary>
+public static class ReadoutPipeline
+{
+    /// <summary>Stored with every article: re-coding with a newer pipeline replaces the article's events.</summary>
+    public const string Version = "readout-0.1";
+
+    public const string PosModelFile = "models/pos.bin";
+    public const string ParserModelFile = "models/parser.bin";
+    public const string LexiconFile = "data/lexicon/predicates.tsv";
+
+    /// <summary>
+    /// The folder holding <c>data/</c> and <c>models/</c>: next to the executable when published,
+    /// else the nearest ancestor of it (the repository when run from a build folder).
+    /// </summary>
+    public static string FindDataRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, LexiconFile)) && File.Exists(Path.Combine(dir.FullName, PosModelFile)))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new FileNotFoundException($"Cannot find {LexiconFile} and {PosModelFile} beside or above {AppContext.BaseDirectory}.");
+    }
+
+    /// <summary>Loads the knowledge base, lexicon and models; user directories and files extend the defaults.</summary>
+    public static NlpResources Load(string root, IEnumerable<string>? extraKnowledge = null, IEnumerable<string>? extraLexicons = null)
+    {
+        ArgumentNullException.ThrowIfNull(root);
+        var kb = KnowledgeBase.Default(root, extraKnowledge);
+        var lexicon = PredicateLexicon.Load([Path.Combine(root, LexiconFile), .. extraLexicons ?? []]);
+        var pos = PosModel.Load(Path.Combine(root, PosModelFile));
+        var parserPath = Path.Combine(root, ParserModelFile);
+        var parser = File.Exists(parserPath) ? ParserModel.Load(parserPath) : null;
+        return new NlpResources(kb, lexicon, pos, parser);
+    }
+
+    /// <summary>The standard stage order: boilerplate, tokens, sentences, tags, parse, entities, time, actors, places, events.</summary>
+    public static PipelineBuilder CreateBuilder(NlpResources resources)
+    {
+        ArgumentNullException.ThrowIfNull(resources);
+        var builder = new PipelineBuilder()
+            .Add(new BoilerplateDetector())
+            .Add(new Tokenizer())
+            .Add(new SentenceSplitter())
+            .Add(new PosTagger(resources.PosModel));
+        if (resources.ParserModel is { } parser)
+        {
+            builder.Add(new DependencyParser(parser));
+        }
+
+        return builder
+            .Add(new EntityRecognizer(resources.KnowledgeBase))
+            .Add(new TimeNormalizer())
+            .Add(new ActorResolver(resources.KnowledgeBase))
+            .Add(new PlaceResolver(resources.KnowledgeBase))
+            .Add(new EventCoder(resources.Lexicon));
+    }
+
+    public static Pipeline Build(NlpResources resources) => CreateBuilder(resources).Build();
+}

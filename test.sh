@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Installs and starts what the tests need, builds everything (including the benchmarks) and runs every test.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+cd "$ROOT"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+if ! command -v dotnet >/dev/null 2>&1; then
+  echo "test.sh: the .NET 10 SDK is required (dotnet not found on PATH)" >&2
+  exit 2
+fi
+if [ ! -d ../shared/data ]; then
+  echo "test.sh: ../shared/data (training and evaluation data) must sit beside the repository" >&2
+  exit 2
+fi
+
+dotnet build Readout.slnx -c Release --nologo -v quiet -clp:ErrorsOnly
+
+LOG="$(mktemp)"
+trap 'rm -f "$LOG"' EXIT
+set +e
+# Detailed verbosity prints each test's output: the accuracy figures (seed test, tagger, time) land in the CI log.
+dotnet test Readout.slnx -c Release --no-build --nologo --logger "console;verbosity=detailed" 2>&1 | tee "$LOG"
+STATUS=${PIPESTATUS[0]}
+set -e
+# One closing line for CI: the totals over every test assembly.
+awk '/(Passed|Failed)! *- *Failed: *[0-9]+, *Passed: *[0-9]+/ {
+       match($0, /Failed: *[0-9]+/); f += substr($0, RSTART+7, RLENGTH-7) + 0;
+       match($0, /Passed: *[0-9]+/); p += substr($0, RSTART+7, RLENGTH-7) + 0 }
+     END { printf "%d passed, %d failed\n", p, f }' "$LOG"
+exit "$STATUS"
