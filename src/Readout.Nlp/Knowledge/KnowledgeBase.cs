@@ -116,13 +116,13 @@ public sealed class KnowledgeBase
                 throw new DirectoryNotFoundException($"knowledge-base directory not found: {dir}");
             }
 
-            ReadIfExists(dir, "countries.tsv", path => countries.AddRange(ReadCountries(path)));
-            ReadIfExists(dir, "organizations.tsv", path => organizations.AddRange(ReadOrganizations(path)));
-            ReadIfExists(dir, "institutions.tsv", path => institutions.AddRange(ReadInstitutions(path)));
-            ReadIfExists(dir, "titles.tsv", path => titles.AddRange(ReadTitles(path)));
-            ReadIfExists(dir, "officeholders.tsv", path => holders.AddRange(ReadOfficeHolders(path)));
-            ReadIfExists(dir, "places.tsv", path => places.AddRange(ReadPlaces(path)));
-            ReadIfExists(dir, "features.tsv", path => places.AddRange(ReadFeatures(path)));
+            ReadIfExists(dir, "countries.tsv", path => countries.AddFile(path, ReadCountries(path)));
+            ReadIfExists(dir, "organizations.tsv", path => organizations.AddFile(path, ReadOrganizations(path)));
+            ReadIfExists(dir, "institutions.tsv", path => institutions.AddFile(path, ReadInstitutions(path)));
+            ReadIfExists(dir, "titles.tsv", path => titles.AddFile(path, ReadTitles(path)));
+            ReadIfExists(dir, "officeholders.tsv", path => holders.AddFile(path, ReadOfficeHolders(path)));
+            ReadIfExists(dir, "places.tsv", path => places.AddFile(path, ReadPlaces(path)));
+            ReadIfExists(dir, "features.tsv", path => places.AddFile(path, ReadFeatures(path)));
         }
 
         return new KnowledgeBase(
@@ -223,7 +223,7 @@ public sealed class KnowledgeBase
         }
     }
 
-    private static IEnumerable<CountryEntry> ReadCountries(string path)
+    private static IEnumerable<(CountryEntry Entry, int Line)> ReadCountries(string path)
     {
         foreach (var row in TsvFile.Read(path, "alpha3", "alpha2", "name", "aliases", "demonyms", "capitals", "kind"))
         {
@@ -233,34 +233,34 @@ public sealed class KnowledgeBase
                 throw row.Error($"column 'kind': '{kind}' is neither 'state' nor 'territory'");
             }
 
-            yield return new CountryEntry(
+            yield return (new CountryEntry(
                 Code(row, "alpha3", 3), Code(row, "alpha2", 2), row.Required("name"),
-                row.List("aliases"), row.List("demonyms"), row.List("capitals"), kind != "territory");
+                row.List("aliases"), row.List("demonyms"), row.List("capitals"), kind != "territory"), row.Line);
         }
     }
 
-    private static IEnumerable<OrganizationEntry> ReadOrganizations(string path)
+    private static IEnumerable<(OrganizationEntry Entry, int Line)> ReadOrganizations(string path)
     {
         foreach (var row in TsvFile.Read(path, "code", "name", "aliases", "sector", "country", "cameo"))
         {
-            yield return new OrganizationEntry(
+            yield return (new OrganizationEntry(
                 row.Required("code"), row.Required("name"), row.List("aliases"), Sector(row, "sector"),
-                OptionalCode(row, "country"), row.Optional("cameo"));
+                OptionalCode(row, "country"), row.Optional("cameo")), row.Line);
         }
     }
 
-    private static IEnumerable<InstitutionEntry> ReadInstitutions(string path)
+    private static IEnumerable<(InstitutionEntry Entry, int Line)> ReadInstitutions(string path)
     {
         foreach (var row in TsvFile.Read(path, "name", "aliases", "country", "sector"))
         {
             var country = row.Required("country");
-            yield return new InstitutionEntry(
+            yield return (new InstitutionEntry(
                 row.Required("name"), row.List("aliases"), country == "*" ? null : Code(row, "country", 3),
-                Sector(row, "sector"), row.Get("note"));
+                Sector(row, "sector"), row.Get("note")), row.Line);
         }
     }
 
-    private static IEnumerable<TitleEntry> ReadTitles(string path)
+    private static IEnumerable<(TitleEntry Entry, int Line)> ReadTitles(string path)
     {
         foreach (var row in TsvFile.Read(path, "phrase", "sector", "role", "rank"))
         {
@@ -270,11 +270,11 @@ public sealed class KnowledgeBase
                 throw row.Error($"column 'phrase': '{phrase}' must be lower case");
             }
 
-            yield return new TitleEntry(phrase, Sector(row, "sector"), row.Required("role"), row.Int("rank", 0, 100));
+            yield return (new TitleEntry(phrase, Sector(row, "sector"), row.Required("role"), row.Int("rank", 0, 100)), row.Line);
         }
     }
 
-    private static IEnumerable<OfficeHolder> ReadOfficeHolders(string path)
+    private static IEnumerable<(OfficeHolder Entry, int Line)> ReadOfficeHolders(string path)
     {
         foreach (var row in TsvFile.Read(path, "name", "aliases", "country", "role", "sector", "from", "to"))
         {
@@ -285,32 +285,32 @@ public sealed class KnowledgeBase
                 throw row.Error($"term ends ({to:yyyy-MM-dd}) before it starts ({from:yyyy-MM-dd})");
             }
 
-            yield return new OfficeHolder(
+            yield return (new OfficeHolder(
                 row.Required("name"), row.List("aliases"), row.Required("country"), row.Required("role"),
-                Sector(row, "sector"), from, to);
+                Sector(row, "sector"), from, to), row.Line);
         }
     }
 
-    private static IEnumerable<PlaceEntry> ReadPlaces(string path)
+    private static IEnumerable<(PlaceEntry Entry, int Line)> ReadPlaces(string path)
     {
         foreach (var row in TsvFile.Read(path, "id", "name", "ascii", "country", "admin1", "lat", "lon", "population", "feature"))
         {
             var name = row.Required("name");
             var ascii = row.Get("ascii");
-            yield return new PlaceEntry(
+            yield return (new PlaceEntry(
                 row.Required("id"), name, ascii.Length == 0 ? name : ascii, [], OptionalCode(row, "country"), row.Get("admin1"),
-                row.Double("lat", -90, 90), row.Double("lon", -180, 180), row.Long("population"), row.Required("feature"));
+                row.Double("lat", -90, 90), row.Double("lon", -180, 180), row.Long("population"), row.Required("feature")), row.Line);
         }
     }
 
-    private static IEnumerable<PlaceEntry> ReadFeatures(string path)
+    private static IEnumerable<(PlaceEntry Entry, int Line)> ReadFeatures(string path)
     {
         foreach (var row in TsvFile.Read(path, "id", "name", "aliases", "country", "admin1", "lat", "lon", "feature"))
         {
             var name = row.Required("name");
-            yield return new PlaceEntry(
+            yield return (new PlaceEntry(
                 row.Required("id"), name, name, row.List("aliases"), OptionalCode(row, "country"), row.Get("admin1"),
-                row.Double("lat", -90, 90), row.Double("lon", -180, 180), 0, row.Required("feature"));
+                row.Double("lat", -90, 90), row.Double("lon", -180, 180), 0, row.Required("feature")), row.Line);
         }
     }
 
@@ -333,17 +333,27 @@ public sealed class KnowledgeBase
             : throw row.Error($"column '{column}': '{sector}' is not a three-letter upper-case CAMEO sector code");
     }
 
-    /// <summary>Entries in first-seen order where a later entry with the same key replaces the earlier in place.</summary>
+    /// <summary>
+    /// Entries in first-seen order where an entry from a later file with the same key replaces the earlier in place.
+    /// The same key twice in one file is an error: one of the two lines would be silently lost.
+    /// </summary>
     private sealed class Keyed<T>(Func<T, string> key)
     {
         private readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
         private readonly List<T> _items = [];
 
-        public void AddRange(IEnumerable<T> items)
+        public void AddFile(string path, IEnumerable<(T Entry, int Line)> rows)
         {
-            foreach (var item in items)
+            var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var (item, line) in rows)
             {
                 var k = key(item);
+                if (!seen.TryAdd(k, line))
+                {
+                    throw new KnowledgeBaseFormatException(
+                        path, line, $"duplicate key '{k.Replace('\t', ' ')}' (first on line {seen[k]})");
+                }
+
                 if (_index.TryGetValue(k, out var i))
                 {
                     _items[i] = item;

@@ -70,6 +70,18 @@ public sealed class KnowledgeBaseLoadTests : IDisposable
     }
 
     [Fact]
+    public void Load_DuplicateKeyInOneFile_ThrowsAtSecondLine()
+    {
+        var path = Path.Combine(_user, "titles.tsv");
+        File.WriteAllText(path, "phrase\tsector\trole\trank\nking\tGOV\tKing\t100\nqueen\tGOV\tQueen\t100\nking\tGOV\tMonarch\t100\n");
+
+        var error = Assert.Throws<KnowledgeBaseFormatException>(() => KnowledgeBase.Load(_base, [_user]));
+
+        Assert.Equal(4, error.LineNumber);
+        Assert.Contains("line 2", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Load_TermEndingBeforeItStarts_Throws()
     {
         var path = Path.Combine(_user, "officeholders.tsv");
