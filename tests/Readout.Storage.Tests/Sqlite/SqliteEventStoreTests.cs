@@ -346,6 +346,37 @@ public sealed class SqliteEventStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task StoreAsync_OtherProcessHoldsWriteLockBriefly_WaitsAndStores()
+    {
+        await using var store = await _db.OpenAsync(new EventStoreOptions { BusyTimeout = TimeSpan.FromSeconds(1) });
+        using var other = new SqliteConnection($"Data Source={_db.Path};Pooling=False");
+        other.Open();
+        var lockTx = other.BeginTransaction(deferred: false);
+
+        var storing = store.StoreAsync(TestArticles.Full());
+        await Task.Delay(300);
+        bool finishedWhileLocked = storing.IsCompleted;
+        lockTx.Rollback();
+        var outcome = await storing;
+
+        Assert.False(finishedWhileLocked);
+        Assert.Equal(StoreStatus.Stored, outcome.Status);
+    }
+
+    [Fact]
+    public async Task OpenAsync_ReadOnlyBesideWriter_SeesCommittedArticles()
+    {
+        await using var writer = await _db.OpenAsync();
+        await writer.StoreAsync(TestArticles.Full());
+        await using var reader = await _db.OpenAsync(readOnly: true);
+
+        await writer.StoreAsync(TestArticles.Full(url: "https://example.test/2"));
+
+        Assert.Equal(2, (await reader.GetStatsAsync()).Articles);
+        Assert.Equal(2, (await reader.QueryEventsAsync(new EventQuery { Dyad = new CountryPair("RUS", "JPN") })).Count);
+    }
+
+    [Fact]
     public async Task GetStatsAsync_FullDocument_CountsRows()
     {
         await using var store = await _db.OpenAsync();
