@@ -221,6 +221,8 @@ public sealed class SqliteEventStoreTests : IDisposable
         Assert.Equal(19, ex.SqliteErrorCode); // SQLITE_CONSTRAINT
         var stats = await store.GetStatsAsync();
         Assert.Equal((0L, 0L, 0L), (stats.Articles, stats.Events, stats.Evidence));
+        var after = await store.StoreAsync(doc);
+        Assert.Equal((StoreStatus.Stored, 1), (after.Status, after.EventCount));
     }
 
     [Fact]
