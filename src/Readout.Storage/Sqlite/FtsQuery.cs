@@ -13,6 +13,16 @@ internal static class FtsQuery
     public static string Build(string text, string parameterName)
     {
         ArgumentNullException.ThrowIfNull(text);
+
+        // SQLite parses the query as a C string: a NUL would cut it off mid-phrase ("unterminated
+        // string"). Control characters separate words for the unicode61 tokenizer anyway.
+        text = string.Create(text.Length, text, static (chars, source) =>
+        {
+            for (int k = 0; k < chars.Length; k++)
+            {
+                chars[k] = char.IsControl(source[k]) ? ' ' : source[k];
+            }
+        });
         var terms = new List<string>();
         int i = 0;
         while (i < text.Length)

@@ -44,8 +44,8 @@ public sealed partial class SqliteEventStore
     {
         using var tx = c.BeginTransaction(deferred: false);
         long? existing = null;
-        using (var find = Command(c, tx, "SELECT id, content_hash, pipeline_version FROM articles WHERE article_key = $0;", 1))
         {
+            var find = Cached(tx, "SELECT id, content_hash, pipeline_version FROM articles WHERE article_key = $0;", 1);
             Bind(find, a.Key);
             using var r = await find.ExecuteReaderAsync(ct).ConfigureAwait(false);
             if (await r.ReadAsync(ct).ConfigureAwait(false))
@@ -55,7 +55,7 @@ public sealed partial class SqliteEventStore
                 {
                     long id = existing.Value;
                     await r.DisposeAsync().ConfigureAwait(false);
-                    using var count = Command(c, tx, "SELECT count(*) FROM events WHERE article_id = $0;", 1);
+                    var count = Cached(tx, "SELECT count(*) FROM events WHERE article_id = $0;", 1);
                     Bind(count, id);
                     int events = Convert.ToInt32(await count.ExecuteScalarAsync(ct).ConfigureAwait(false), CultureInfo.InvariantCulture);
                     return new StoreOutcome(StoreStatus.Unchanged, id, events);
@@ -77,12 +77,12 @@ public sealed partial class SqliteEventStore
             articleId = old;
             foreach (string table in (string[])["evidence", "events", "places", "entities", "timexes", "sentences", "regions"])
             {
-                using var delete = Command(c, tx, $"DELETE FROM {table} WHERE article_id = $0;", 1);
+                var delete = Cached(tx, $"DELETE FROM {table} WHERE article_id = $0;", 1);
                 Bind(delete, articleId);
                 await delete.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
             }
 
-            using var update = Command(c, tx, """
+            var update = Cached(tx, """
                 UPDATE articles SET article_key = $0, document_id = $1, source = $2, url = $3, title = $4, published = $5,
                     published_date = $6, byline = $7, dateline = $8, language = $9, origin = $10, text = $11,
                     text_length = $12, replaced_chars = $13, content_hash = $14, pipeline_version = $15, stored_at = $16
@@ -93,7 +93,7 @@ public sealed partial class SqliteEventStore
         }
         else
         {
-            using var insert = Command(c, tx, """
+            var insert = Cached(tx, """
                 INSERT INTO articles (article_key, document_id, source, url, title, published, published_date, byline,
                     dateline, language, origin, text, text_length, replaced_chars, content_hash, pipeline_version, stored_at)
                 VALUES ($0, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) RETURNING id;
@@ -110,8 +110,8 @@ public sealed partial class SqliteEventStore
 
     private async Task WriteLayersAsync(SqliteConnection c, SqliteTransaction tx, long articleId, ArticleRows a, CancellationToken ct)
     {
-        using (var cmd = Command(c, tx, "INSERT INTO regions (article_id, ordinal, kind, start, length, value) VALUES ($0, $1, $2, $3, $4, $5);", 6))
         {
+            var cmd = Cached(tx, "INSERT INTO regions (article_id, ordinal, kind, start, length, value) VALUES ($0, $1, $2, $3, $4, $5);", 6);
             for (int i = 0; i < a.Regions.Count; i++)
             {
                 var r = a.Regions[i];
@@ -120,8 +120,8 @@ public sealed partial class SqliteEventStore
             }
         }
 
-        using (var cmd = Command(c, tx, "INSERT INTO sentences (article_id, ordinal, first_token, end_token, start, length) VALUES ($0, $1, $2, $3, $4, $5);", 6))
         {
+            var cmd = Cached(tx, "INSERT INTO sentences (article_id, ordinal, first_token, end_token, start, length) VALUES ($0, $1, $2, $3, $4, $5);", 6);
             for (int i = 0; i < a.Sentences.Count; i++)
             {
                 var s = a.Sentences[i];
@@ -130,12 +130,12 @@ public sealed partial class SqliteEventStore
             }
         }
 
-        using (var cmd = Command(c, tx, """
+        {
+            var cmd = Cached(tx, """
             INSERT INTO entities (article_id, ordinal, kind, start, length, first_token, end_token, text,
                 actor_name, actor_country, actor_sector, actor_role, actor_evidence)
             VALUES ($0, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12);
-            """, 13))
-        {
+            """, 13);
             for (int i = 0; i < a.Entities.Count; i++)
             {
                 var e = a.Entities[i];
@@ -147,11 +147,11 @@ public sealed partial class SqliteEventStore
         }
 
         WriteStepHook?.Invoke("entities");
-        using (var cmd = Command(c, tx, """
+        {
+            var cmd = Cached(tx, """
             INSERT INTO places (article_id, ordinal, entity, name, country, latitude, longitude, gazetteer_id)
             VALUES ($0, $1, $2, $3, $4, $5, $6, $7);
-            """, 8))
-        {
+            """, 8);
             for (int i = 0; i < a.Places.Count; i++)
             {
                 var p = a.Places[i];
@@ -160,11 +160,11 @@ public sealed partial class SqliteEventStore
             }
         }
 
-        using (var cmd = Command(c, tx, """
+        {
+            var cmd = Cached(tx, """
             INSERT INTO timexes (article_id, ordinal, start, length, first_token, end_token, text, type, value, mod)
             VALUES ($0, $1, $2, $3, $4, $5, $6, $7, $8, $9);
-            """, 10))
-        {
+            """, 10);
             for (int i = 0; i < a.Timexes.Count; i++)
             {
                 var t = a.Timexes[i];
@@ -173,7 +173,7 @@ public sealed partial class SqliteEventStore
             }
         }
 
-        using var events = Command(c, tx, """
+        var events = Cached(tx, """
             INSERT INTO events (article_id, event_key, type, mode, context, cameo,
                 source_text, source_start, source_length, source_name, source_country, source_sector, source_role,
                 target_text, target_start, target_length, target_name, target_country, target_sector, target_role,
@@ -185,7 +185,7 @@ public sealed partial class SqliteEventStore
                 $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, $31, $32, $33, $34, $35, $36, $37, $38, $39, $40, $41)
             RETURNING id;
             """, 42);
-        using var evidence = Command(c, tx, """
+        var evidence = Cached(tx, """
             INSERT INTO evidence (event_id, article_id, ordinal, sentence, start, length, sentence_start, sentence_length, sentence_text)
             VALUES ($0, $1, $2, $3, $4, $5, $6, $7, $8);
             """, 9);
@@ -234,6 +234,23 @@ public sealed partial class SqliteEventStore
         values.Add(argument?.Actor.Country);
         values.Add(argument?.Actor.Sector);
         values.Add(argument?.Actor.Role);
+    }
+
+    /// <summary>
+    /// The writer's command for <paramref name="sql"/>, prepared once and reused for every article
+    /// (re-preparing ~20 statements per article costs more than writing the rows). Only used under
+    /// the write lock.
+    /// </summary>
+    private SqliteCommand Cached(SqliteTransaction tx, string sql, int parameters)
+    {
+        if (!_writerCommands.TryGetValue(sql, out var cmd))
+        {
+            cmd = Command(_writer!, tx, sql, parameters);
+            _writerCommands.Add(sql, cmd);
+        }
+
+        cmd.Transaction = tx;
+        return cmd;
     }
 
     /// <summary>A command with parameters <c>$0 … $n-1</c>, bound later by position.</summary>

@@ -19,6 +19,7 @@ public sealed partial class SqliteEventStore : IEventStore, IAsyncDisposable
     private readonly string _readConnectionString;
     private readonly SqliteConnection? _writer;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
+    private readonly Dictionary<string, SqliteCommand> _writerCommands = new(StringComparer.Ordinal);
     private int _disposed;
 
     private SqliteEventStore(string path, EventStoreOptions options, string readConnectionString, SqliteConnection? writer, int schemaVersion)
@@ -118,6 +119,11 @@ public sealed partial class SqliteEventStore : IEventStore, IAsyncDisposable
         await _writeLock.WaitAsync().ConfigureAwait(false);
         try
         {
+            foreach (var cmd in _writerCommands.Values)
+            {
+                await cmd.DisposeAsync().ConfigureAwait(false);
+            }
+
             if (_writer is not null)
             {
                 await _writer.DisposeAsync().ConfigureAwait(false);

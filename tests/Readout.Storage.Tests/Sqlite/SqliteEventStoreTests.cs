@@ -221,6 +221,8 @@ public sealed class SqliteEventStoreTests : IDisposable
         Assert.Equal(19, ex.SqliteErrorCode); // SQLITE_CONSTRAINT
         var stats = await store.GetStatsAsync();
         Assert.Equal((0L, 0L, 0L), (stats.Articles, stats.Events, stats.Evidence));
+        var after = await store.StoreAsync(doc);
+        Assert.Equal((StoreStatus.Stored, 1), (after.Status, after.EventCount));
     }
 
     [Fact]
@@ -343,6 +345,37 @@ public sealed class SqliteEventStoreTests : IDisposable
         Assert.All(outcomes, o => Assert.Equal(StoreStatus.Stored, o.Status));
         Assert.Equal(24, outcomes.Select(o => o.ArticleId).Distinct().Count());
         Assert.Equal(48, (await store.GetStatsAsync()).Events);
+    }
+
+    [Fact]
+    public async Task StoreAsync_OtherProcessHoldsWriteLockBriefly_WaitsAndStores()
+    {
+        await using var store = await _db.OpenAsync(new EventStoreOptions { BusyTimeout = TimeSpan.FromSeconds(1) });
+        using var other = new SqliteConnection($"Data Source={_db.Path};Pooling=False");
+        other.Open();
+        var lockTx = other.BeginTransaction(deferred: false);
+
+        var storing = store.StoreAsync(TestArticles.Full());
+        await Task.Delay(300);
+        bool finishedWhileLocked = storing.IsCompleted;
+        lockTx.Rollback();
+        var outcome = await storing;
+
+        Assert.False(finishedWhileLocked);
+        Assert.Equal(StoreStatus.Stored, outcome.Status);
+    }
+
+    [Fact]
+    public async Task OpenAsync_ReadOnlyBesideWriter_SeesCommittedArticles()
+    {
+        await using var writer = await _db.OpenAsync();
+        await writer.StoreAsync(TestArticles.Full());
+        await using var reader = await _db.OpenAsync(readOnly: true);
+
+        await writer.StoreAsync(TestArticles.Full(url: "https://example.test/2"));
+
+        Assert.Equal(2, (await reader.GetStatsAsync()).Articles);
+        Assert.Equal(2, (await reader.QueryEventsAsync(new EventQuery { Dyad = new CountryPair("RUS", "JPN") })).Count);
     }
 
     [Fact]
