@@ -56,7 +56,7 @@ internal static class AnnotateCommand
                 if (!pipeline.Process(item.Document))
                 {
                     skipped++;
-                    await Console.Error.WriteLineAsync($"failed {item.Origin}: {item.Document.Diagnostics.LastOrDefault()}");
+                    await Console.Error.WriteLineAsync($"failed {item.Origin}: {(item.Document.Diagnostics.Count > 0 ? item.Document.Diagnostics[^1] : null)}");
                     continue;
                 }
 

@@ -68,7 +68,7 @@ public sealed class EntityRecognizer(KnowledgeBase kb) : IStage
         int i = s.FirstToken;
         while (i < s.EndToken)
         {
-            int next = TryTitledPerson(text, tokens, pos, s, i, mentions, personNames)
+            int? next = TryTitledPerson(text, tokens, pos, s, i, mentions, personNames)
                 ?? TryNominal(text, tokens, pos, s, i, mentions)
                 ?? TryChain(text, tokens, pos, s, i, mentions, personNames)
                 ?? TryPronoun(text, tokens, i, mentions);

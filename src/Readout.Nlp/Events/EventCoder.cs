@@ -130,6 +130,16 @@ public sealed class EventCoder(PredicateLexicon lexicon) : IStage
 
         public int[] TokenEntity { get; }
 
+        /// <summary>Arguments that are no single mention ("the two countries" → each country); referenced as -(index + 2).</summary>
+        public List<EventArgument> Synthetic { get; } = [];
+
+        public int CountryArgument(EntityMention mention, string country)
+        {
+            string name = Actors.Values.FirstOrDefault(a => a.Actor.Country == country && a.Actor.Sector is null && Entities[a.Entity].Kind is Core.Layers.EntityKind.Country or Core.Layers.EntityKind.Nationality)?.Actor.Name ?? country;
+            Synthetic.Add(new EventArgument(mention.Text, mention.Span, new Actor(name, country, "GOV", null)));
+            return -(Synthetic.Count - 1) - 2;
+        }
+
         public string Word(int t) => Tokens.Text(Text, t);
 
         public string Lower(int t) => Word(t).ToLowerInvariant();
@@ -342,7 +352,7 @@ public sealed class EventCoder(PredicateLexicon lexicon) : IStage
 
     // ---- arguments -------------------------------------------------------------------------
 
-    private void FillArguments(DocView doc, Sentence sentence, int t, int end, PredicateEntry entry, Draft draft)
+    private static void FillArguments(DocView doc, Sentence sentence, int t, int end, PredicateEntry entry, Draft draft)
     {
         bool passive = !entry.IsNoun && IsPassive(doc, sentence, t);
         foreach (var frame in entry.Frames)
@@ -363,7 +373,7 @@ public sealed class EventCoder(PredicateLexicon lexicon) : IStage
             int? target = frame.TargetSlot switch
             {
                 "coord" => sources.Count > 1 ? sources[1] : null,
-                "obj" when passive => Subject(doc, sentence, t)?.FirstOrDefault(),
+                "obj" when passive => Subject(doc, sentence, t) is { Count: > 0 } passiveSubject ? passiveSubject[0] : null,
                 "obj" => DirectObject(doc, sentence, end),
                 _ => PrepObject(doc, sentence, end, frame.TargetSlot),
             };
@@ -374,7 +384,7 @@ public sealed class EventCoder(PredicateLexicon lexicon) : IStage
 
             draft.Frame = frame;
             draft.Source = Argument(doc, sources[0]);
-            if (target is { } tg && tg >= 0)
+            if (target is { } tg)
             {
                 draft.Target = Argument(doc, tg);
                 draft.Confidence = 0.8;
@@ -409,8 +419,13 @@ public sealed class EventCoder(PredicateLexicon lexicon) : IStage
         return t + 1 < sentence.EndToken && doc.Lower(t + 1) == "by" && t > sentence.FirstToken && doc.U(t - 1) is Upos.NOUN;
     }
 
-    private EventArgument? Argument(DocView doc, int entity)
+    private static EventArgument? Argument(DocView doc, int entity)
     {
+        if (entity <= -2)
+        {
+            return doc.Synthetic[-entity - 2];
+        }
+
         var e = doc.Entities[entity];
         if (doc.Actors.TryGetValue(entity, out var a))
         {
@@ -425,7 +440,7 @@ public sealed class EventCoder(PredicateLexicon lexicon) : IStage
     /// subjects or "the two countries"). Scans left within the clause; through "to" infinitives to the
     /// governing verb's subject; through prepositions for gerunds ("hopes of inking").
     /// </summary>
-    private List<int>? Subject(DocView doc, Sentence sentence, int t)
+    private static List<int>? Subject(DocView doc, Sentence sentence, int t)
     {
         bool gerund = doc.Pos.Xpos[t] == "VBG" && t > sentence.FirstToken && doc.U(t - 1) is Upos.ADP or Upos.SCONJ;
         int k = t - 1;
@@ -436,8 +451,11 @@ public sealed class EventCoder(PredicateLexicon lexicon) : IStage
             if (ent >= 0)
             {
                 var kind = doc.Entities[ent].Kind;
+                // "met with Cerar", "a visit by Putin": the object of a preposition is not a subject,
+                // unless a verb follows it ("… after Abe laid out …", "after the two countries signed").
                 bool objectOfPreposition = doc.Entities[ent].FirstToken > sentence.FirstToken
-                    && doc.U(doc.Entities[ent].FirstToken - 1) is Upos.ADP && doc.Lower(doc.Entities[ent].FirstToken - 1) is not ("of");
+                    && doc.U(doc.Entities[ent].FirstToken - 1) is Upos.ADP && !Prepositions.SubordinatingOrPossessive(doc.Lower(doc.Entities[ent].FirstToken - 1))
+                    && !FollowedByVerb(doc, doc.Entities[ent].EndToken, sentence);
                 if (kind is not (Core.Layers.EntityKind.Place) && !objectOfPreposition && !IsPossessorOfNoun(doc, ent))
                 {
                     return Group(doc, sentence, ent);
@@ -487,6 +505,17 @@ public sealed class EventCoder(PredicateLexicon lexicon) : IStage
         return null;
     }
 
+    private static bool FollowedByVerb(DocView doc, int after, Sentence sentence)
+    {
+        int k = after;
+        while (k < sentence.EndToken && doc.U(k) is Upos.ADV)
+        {
+            k++;
+        }
+
+        return k < sentence.EndToken && doc.U(k) is Upos.VERB or Upos.AUX && doc.Pos.Xpos[k] is not ("VBG" or "VBN");
+    }
+
     private static bool IsInfinitiveChain(DocView doc, int governor, int t)
     {
         for (int k = governor + 1; k < t; k++)
@@ -507,7 +536,7 @@ public sealed class EventCoder(PredicateLexicon lexicon) : IStage
     }
 
     /// <summary>The entity plus a coordinated partner ("Abe and Cerar"), or the pair meant by "the two countries".</summary>
-    private List<int> Group(DocView doc, Sentence sentence, int ent)
+    private static List<int> Group(DocView doc, Sentence sentence, int ent)
     {
         var e = doc.Entities[ent];
         if (e.Kind == Core.Layers.EntityKind.Nominal && !doc.Actors.ContainsKey(ent))
@@ -529,7 +558,13 @@ public sealed class EventCoder(PredicateLexicon lexicon) : IStage
                 }
             }
 
-            return pair.Count == 2 ? pair : [];
+            if (pair.Count != 2)
+            {
+                return [];
+            }
+
+            // The group stands for the two states, not for the people who named them.
+            return [.. pair.Select(p => doc.CountryArgument(e, doc.Actors[p].Actor.Country!))];
         }
 
         int before = e.FirstToken - 1;
@@ -723,7 +758,7 @@ public sealed class EventCoder(PredicateLexicon lexicon) : IStage
         return false;
     }
 
-    private void FillDateAndPlace(DocView doc, Sentence sentence, int t, int end, Draft draft)
+    private static void FillDateAndPlace(DocView doc, Sentence sentence, int t, int end, Draft draft)
     {
         var timex = AttachedTimex(doc, sentence, t);
         if (timex is not null)
@@ -872,7 +907,7 @@ public sealed class EventCoder(PredicateLexicon lexicon) : IStage
     }
 
     /// <summary>"…, the Foreign Ministry said." or "according to X": who reports the sentence's events.</summary>
-    private EventArgument? Attribution(DocView doc, Sentence sentence)
+    private static EventArgument? Attribution(DocView doc, Sentence sentence)
     {
         for (int k = sentence.EndToken - 1; k > sentence.FirstToken; k--)
         {
@@ -1029,7 +1064,9 @@ public sealed class EventCoder(PredicateLexicon lexicon) : IStage
         }
 
         bool sameSource = SameActor(a.Source.Actor, b.Source.Actor);
-        bool swapped = a.Target is not null && b.Target is not null && SameActor(a.Source.Actor, b.Target.Actor) && SameActor(a.Target.Actor, b.Source.Actor);
+        // Only a symmetric event (a meeting, an agreement between parties) is the same when its roles are swapped.
+        bool symmetric = (a.Frame?.Symmetric ?? false) || (b.Frame?.Symmetric ?? false) || (a.Entry.Type == EventType.Consult && a.Entry.Mode is null);
+        bool swapped = symmetric && a.Target is not null && b.Target is not null && SameActor(a.Source.Actor, b.Target.Actor) && SameActor(a.Target.Actor, b.Source.Actor);
         if (!sameSource && !swapped)
         {
             return false;

@@ -1,0 +1,58 @@
+using BenchmarkDotNet.Attributes;
+using Readout.Core;
+using Readout.Core.Pipeline;
+using Readout.Ingest;
+using Readout.Nlp;
+
+namespace Readout.Benchmarks;
+
+/// <summary>
+/// The whole pipeline (no store) over every article in samples/, single-threaded. Words per
+/// second = <see cref="Words"/> / mean time; the run prints it after the table.
+/// </summary>
+[MemoryDiagnoser]
+public class EndToEndBenchmarks
+{
+    private Pipeline _pipeline = null!;
+    private List<(string Id, string Text, DocumentMetadata Metadata)> _articles = null!;
+
+    /// <summary>Whitespace-separated words in the samples.</summary>
+    public long Words { get; private set; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var root = ReadoutPipeline.FindDataRoot();
+        _pipeline = ReadoutPipeline.Build(ReadoutPipeline.Load(root));
+        _articles = [];
+        var reader = new ArticleReader(new ReaderOptions());
+        var task = Task.Run(async () =>
+        {
+            await foreach (var item in reader.ReadAsync([Path.Combine(root, "samples")]))
+            {
+                if (item.IsDocument)
+                {
+                    var d = item.Document;
+                    _articles.Add((d.Id, d.Text, d.Metadata));
+                }
+            }
+        });
+        task.GetAwaiter().GetResult();
+        Words = _articles.Sum(a => (long)a.Text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length);
+        Console.WriteLine($"// samples: {_articles.Count} articles, {Words} words");
+    }
+
+    [Benchmark]
+    public int AllSamples()
+    {
+        int events = 0;
+        foreach (var (id, text, metadata) in _articles)
+        {
+            var doc = new Document(id, text, metadata);
+            _pipeline.Process(doc);
+            events += doc.Diagnostics.Count;
+        }
+
+        return events;
+    }
+}
