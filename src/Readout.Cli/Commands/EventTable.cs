@@ -1,10 +1,11 @@
+using System.Globalization;
+using System.Text;
 using Readout.Core.Layers;
 using Readout.Storage;
-using Spectre.Console;
 
 namespace Readout.Cli.Commands;
 
-/// <summary>The human-readable event table printed by `ingest` and `events`.</summary>
+/// <summary>The human-readable event table printed by `ingest` and `events`: one line per event, fixed columns.</summary>
 internal static class EventTable
 {
     public static void Write(IReadOnlyList<StoredEvent> events, int limit)
@@ -15,31 +16,52 @@ internal static class EventTable
             return;
         }
 
-        var table = new Table().Border(TableBorder.Simple);
-        foreach (var h in new[] { "id", "date", "type", "modality", "source", "target", "evidence" })
-        {
-            table.AddColumn(h);
-        }
-
+        int width = Console.IsOutputRedirected ? 200 : Math.Max(100, SafeWindowWidth());
+        var sb = new StringBuilder();
+        Row(sb, width, "id", "date", "type", "modality", "source", "target", "evidence");
+        sb.AppendLine(new string('-', Math.Min(width, 160)));
         foreach (var s in events.Take(limit))
         {
             var e = s.Event;
-            table.AddRow(
-                s.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                Markup.Escape(e.Date ?? "?"),
-                Markup.Escape(e.Type.ToString().ToUpperInvariant() + (e.Mode is null ? string.Empty : "/" + e.Mode)),
-                Markup.Escape(e.Modality.ToString().ToLowerInvariant()),
-                Markup.Escape(Who(e.Source)),
-                Markup.Escape(Who(e.Target)),
-                Markup.Escape(Excerpt(s.SentenceText, 70)));
+            Row(
+                sb,
+                width,
+                s.Id.ToString(CultureInfo.InvariantCulture),
+                e.Date ?? "?",
+                e.Type.ToString().ToUpperInvariant() + (e.Mode is null ? string.Empty : "/" + e.Mode),
+                e.Modality.ToString().ToLowerInvariant(),
+                Who(e.Source),
+                Who(e.Target),
+                s.SentenceText);
         }
 
-        AnsiConsole.Write(table);
+        Console.Write(sb.ToString());
         if (events.Count > limit)
         {
             Console.WriteLine($"… {events.Count - limit} more: see 'readout events'.");
         }
     }
+
+    private static int SafeWindowWidth()
+    {
+        try
+        {
+            return Console.WindowWidth;
+        }
+        catch (IOException)
+        {
+            return 120;
+        }
+    }
+
+    private static void Row(StringBuilder sb, int width, string id, string date, string type, string modality, string source, string target, string evidence)
+    {
+        var line = $"{Fit(id, 5)} {Fit(date, 10)} {Fit(type, 15)} {Fit(modality, 12)} {Fit(source, 28)} {Fit(target, 28)} ";
+        int room = Math.Max(20, width - line.Length - 1);
+        sb.Append(line).AppendLine(Excerpt(evidence, room));
+    }
+
+    private static string Fit(string s, int n) => s.Length > n ? s[..(n - 1)] + "…" : s.PadRight(n);
 
     public static string Who(EventArgument? a) =>
         a is null ? "-" : $"{a.Actor.Name} ({a.Actor.Country ?? "?"}{(a.Actor.Sector is null ? string.Empty : " " + a.Actor.Sector)})";
