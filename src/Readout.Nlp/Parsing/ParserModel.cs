@@ -1,0 +1,169 @@
+using System.IO.Compression;
+using Readout.Core.Layers;
+using Readout.Nlp.Training;
+
+namespace Readout.Nlp.Parsing;
+
+/// <summary>
+/// A trained greedy arc-hybrid dependency parser: an averaged perceptron choosing among SHIFT,
+/// LEFT-label and RIGHT-label. Immutable once loaded: one instance is shared read-only by every thread.
+/// </summary>
+public sealed class ParserModel
+{
+    private const string Magic = "READOUT-PARSER";
+    private const int Version = 1;
+    private readonly string[] _labels;
+    private readonly int _rootLabel;
+    private readonly SparseWeights _weights;
+
+    internal ParserModel(string[] labels, SparseWeights weights)
+    {
+        _labels = labels;
+        _rootLabel = Array.IndexOf(labels, "root");
+        _weights = weights;
+    }
+
+    /// <summary>Relation labels with subtypes, as in the training data.</summary>
+    public IReadOnlyList<string> Labels => _labels;
+
+    /// <summary>Number of stored non-zero weights.</summary>
+    public int WeightCount => _weights.NonZero;
+
+    /// <summary>Parses one tagged sentence (greedy, linear in its length). Thread-safe.</summary>
+    public ParseResult Parse(IReadOnlyList<string> forms, IReadOnlyList<Upos> upos, IReadOnlyList<string> xpos)
+    {
+        ArgumentNullException.ThrowIfNull(forms);
+        ArgumentNullException.ThrowIfNull(upos);
+        ArgumentNullException.ThrowIfNull(xpos);
+        if (upos.Count != forms.Count || xpos.Count != forms.Count)
+        {
+            throw new ArgumentException("Forms and tags differ in length.", nameof(xpos));
+        }
+
+        int n = forms.Count;
+        var state = new ParserState(n);
+        var features = new ParserFeatures(forms, upos, xpos);
+        Span<ulong> f = stackalloc ulong[ParserFeatures.MaxFeatures];
+        Span<float> scores = stackalloc float[_weights.ClassCount];
+        while (!state.IsTerminal)
+        {
+            int k = features.Extract(state, f);
+            scores.Clear();
+            _weights.Score(f[..k], scores);
+            state.Apply(Best(state, scores, _labels.Length, _rootLabel, [], 0), _labels.Length);
+        }
+
+        var heads = new int[n];
+        var relations = new string[n];
+        for (int i = 1; i <= n; i++)
+        {
+            heads[i - 1] = state.Heads[i] - 1;
+            relations[i - 1] = _labels[state.Labels[i]];
+        }
+
+        return new ParseResult(heads, relations);
+    }
+
+    /// <summary>
+    /// The best-scoring legal transition; with <paramref name="costs"/> (training), only transitions
+    /// of cost <paramref name="allowedCost"/> compete. The root arc is labelled "root" and no other.
+    /// </summary>
+    internal static int Best(ParserState state, ReadOnlySpan<float> scores, int labels, int rootLabel, ReadOnlySpan<int> costs, int allowedCost)
+    {
+        int best = -1;
+        float bestScore = float.NegativeInfinity;
+        int classes = 1 + (2 * labels);
+        for (int t = 0; t < classes; t++)
+        {
+            if (!IsLegal(state, t, labels, rootLabel) || (!costs.IsEmpty && costs[t] != allowedCost))
+            {
+                continue;
+            }
+
+            if (best < 0 || scores[t] > bestScore)
+            {
+                best = t;
+                bestScore = scores[t];
+            }
+        }
+
+        return best;
+    }
+
+    internal static bool IsLegal(ParserState state, int t, int labels, int rootLabel)
+    {
+        if (t == 0)
+        {
+            return state.CanShift;
+        }
+
+        if (t <= labels)
+        {
+            return state.CanLeft && t - 1 != rootLabel;
+        }
+
+        return state.CanRight && (state.RightIsRoot == (t - 1 - labels == rootLabel));
+    }
+
+    public static ParserModel Load(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        using var stream = File.OpenRead(path);
+        return Load(stream);
+    }
+
+    /// <summary>Reads a model written by <see cref="Save(Stream)"/>.</summary>
+    /// <exception cref="InvalidDataException">The stream is not a parser model of a known version.</exception>
+    public static ParserModel Load(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        using var gzip = new GZipStream(stream, CompressionMode.Decompress, leaveOpen: true);
+        using var reader = new BinaryReader(new BufferedStream(gzip, 1 << 16));
+        if (reader.ReadString() != Magic)
+        {
+            throw new InvalidDataException("Not a Readout parser model.");
+        }
+
+        int version = reader.ReadInt32();
+        if (version != Version)
+        {
+            throw new InvalidDataException($"Parser model version {version} is not supported (expected {Version}).");
+        }
+
+        int count = reader.ReadInt32();
+        var labels = new string[count];
+        for (int i = 0; i < count; i++)
+        {
+            labels[i] = reader.ReadString();
+        }
+
+        var weights = SparseWeights.Read(reader);
+        return weights.ClassCount != 1 + (2 * count)
+            ? throw new InvalidDataException("Parser weights do not match the label set.")
+            : new ParserModel(labels, weights);
+    }
+
+    public void Save(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        using var stream = File.Create(path);
+        Save(stream);
+    }
+
+    /// <summary>Writes the model: gzip of a header (magic, version), the labels, the weights.</summary>
+    public void Save(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        using var gzip = new GZipStream(stream, CompressionLevel.SmallestSize, leaveOpen: true);
+        using var writer = new BinaryWriter(gzip);
+        writer.Write(Magic);
+        writer.Write(Version);
+        writer.Write(_labels.Length);
+        foreach (string label in _labels)
+        {
+            writer.Write(label);
+        }
+
+        _weights.Write(writer);
+    }
+}

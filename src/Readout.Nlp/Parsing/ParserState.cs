@@ -1,0 +1,185 @@
+namespace Readout.Nlp.Parsing;
+
+/// <summary>
+/// An arc-hybrid configuration over words 1..n with the artificial root 0 at the bottom of the
+/// stack. Transition 0 is SHIFT, 1..L are LEFT-label, L+1..2L are RIGHT-label.
+/// </summary>
+internal sealed class ParserState
+{
+    private readonly int[] _stack;
+
+    public ParserState(int n)
+    {
+        N = n;
+        _stack = new int[n + 1];
+        Heads = new int[n + 1];
+        Labels = new int[n + 1];
+        LeftChild1 = new int[n + 1];
+        LeftChild2 = new int[n + 1];
+        RightChild1 = new int[n + 1];
+        RightChild2 = new int[n + 1];
+        LeftCount = new int[n + 1];
+        RightCount = new int[n + 1];
+        Array.Fill(Heads, -1);
+        Array.Fill(Labels, -1);
+        Array.Fill(LeftChild1, -1);
+        Array.Fill(LeftChild2, -1);
+        Array.Fill(RightChild1, -1);
+        Array.Fill(RightChild2, -1);
+        _stack[0] = 0;
+        StackCount = 1;
+        Buffer = 1;
+    }
+
+    public int N { get; }
+
+    public int StackCount { get; private set; }
+
+    /// <summary>Front of the buffer; <c>N + 1</c> when the buffer is empty.</summary>
+    public int Buffer { get; private set; }
+
+    public int[] Heads { get; }
+
+    public int[] Labels { get; }
+
+    public int[] LeftChild1 { get; }
+
+    public int[] LeftChild2 { get; }
+
+    public int[] RightChild1 { get; }
+
+    public int[] RightChild2 { get; }
+
+    public int[] LeftCount { get; }
+
+    public int[] RightCount { get; }
+
+    public bool IsTerminal => Buffer > N && StackCount == 1;
+
+    public bool BufferEmpty => Buffer > N;
+
+    /// <summary>The <paramref name="depth"/>-th stack element from the top, or -1.</summary>
+    public int Stack(int depth) => depth < StackCount ? _stack[StackCount - 1 - depth] : -1;
+
+    /// <summary>The buffer word <paramref name="offset"/> places after the front, or -1.</summary>
+    public int BufferAt(int offset) => Buffer + offset <= N ? Buffer + offset : -1;
+
+    public bool CanShift => Buffer <= N;
+
+    public bool CanLeft => Buffer <= N && StackCount > 1;
+
+    /// <summary>RIGHT onto the root only when the buffer is empty, so that the tree has one root.</summary>
+    public bool CanRight => StackCount > 2 || (StackCount == 2 && Buffer > N);
+
+    /// <summary>True when the RIGHT arc would attach to the root (its label must be "root").</summary>
+    public bool RightIsRoot => StackCount == 2;
+
+    public void Shift() => _stack[StackCount++] = Buffer++;
+
+    public void Left(int label)
+    {
+        int d = _stack[--StackCount];
+        AddArc(Buffer, d, label);
+    }
+
+    public void Right(int label)
+    {
+        int d = _stack[--StackCount];
+        AddArc(_stack[StackCount - 1], d, label);
+    }
+
+    public void Apply(int transition, int labelCount)
+    {
+        if (transition == 0)
+        {
+            Shift();
+        }
+        else if (transition <= labelCount)
+        {
+            Left(transition - 1);
+        }
+        else
+        {
+            Right(transition - 1 - labelCount);
+        }
+    }
+
+    private void AddArc(int head, int dependent, int label)
+    {
+        Heads[dependent] = head;
+        Labels[dependent] = label;
+        if (dependent < head)
+        {
+            // LEFT arcs to one head arrive right to left: the newest is the leftmost.
+            LeftChild2[head] = LeftChild1[head];
+            LeftChild1[head] = dependent;
+            LeftCount[head]++;
+        }
+        else
+        {
+            RightChild2[head] = RightChild1[head];
+            RightChild1[head] = dependent;
+            RightCount[head]++;
+        }
+    }
+
+    /// <summary>
+    /// Dynamic-oracle costs of the three unlabeled transitions (Goldberg and Nivre 2013): the number
+    /// of gold arcs each would make unreachable. <paramref name="goldHeads"/> is indexed 1..n.
+    /// </summary>
+    public (int Shift, int Left, int Right) Costs(int[] goldHeads)
+    {
+        int shift = int.MaxValue, left = int.MaxValue, right = int.MaxValue;
+        int s0 = Stack(0), s1 = Stack(1), b = Buffer;
+        if (CanShift)
+        {
+            shift = 0;
+            for (int k = 0; k < StackCount; k++)
+            {
+                int x = _stack[k];
+                if (x != s0 && goldHeads[b] == x)
+                {
+                    shift++;
+                }
+
+                if (x != 0 && goldHeads[x] == b)
+                {
+                    shift++;
+                }
+            }
+        }
+
+        if (CanLeft || CanRight)
+        {
+            // Children of s0 still in the buffer are lost by either reduction.
+            int lostChildren = 0;
+            bool headInBuffer = false, headInRestOfBuffer = false;
+            for (int x = b; x <= N; x++)
+            {
+                if (goldHeads[x] == s0)
+                {
+                    lostChildren++;
+                }
+            }
+
+            int h = goldHeads[s0];
+            if (h >= b)
+            {
+                headInBuffer = true;
+                headInRestOfBuffer = h != b;
+            }
+
+            if (CanLeft)
+            {
+                left = lostChildren + ((h == s1 || headInRestOfBuffer) ? 1 : 0);
+            }
+
+            if (CanRight)
+            {
+                right = lostChildren + (headInBuffer ? 1 : 0);
+            }
+        }
+
+        return (shift, left, right);
+    }
+}

@@ -1,0 +1,51 @@
+using Readout.Core;
+using Readout.Core.Layers;
+using Readout.Core.Pipeline;
+
+namespace Readout.Nlp.Tagging;
+
+/// <summary>
+/// Tags every token with UPOS and Penn XPOS and lemmatizes it, sentence by sentence (tokens outside
+/// sentences are tagged as runs of their own). Thread-safe: the model is read-only.
+/// </summary>
+public sealed class PosTagger : IStage
+{
+    private readonly PosModel _model;
+
+    public PosTagger(PosModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        _model = model;
+    }
+
+    public string Name => "pos";
+
+    public IReadOnlyList<LayerKey> Requires { get; } = [LayerKeys.Tokens, LayerKeys.Sentences];
+
+    public IReadOnlyList<LayerKey> Produces { get; } = [LayerKeys.PartsOfSpeech];
+
+    public void Process(Document document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var tokens = document.Get(LayerKeys.Tokens);
+        var sentences = document.Get(LayerKeys.Sentences);
+        var upos = new Upos[tokens.Count];
+        var xpos = new string[tokens.Count];
+        var lemmas = new string[tokens.Count];
+        foreach (var (first, end) in SentenceRanges.Of(tokens, sentences))
+        {
+            var forms = new string[end - first];
+            for (int i = first; i < end; i++)
+            {
+                forms[i - first] = tokens.Text(document.Text, i);
+            }
+
+            var tags = _model.Tag(forms);
+            tags.Upos.CopyTo(upos, first);
+            tags.Xpos.CopyTo(xpos, first);
+            tags.Lemmas.CopyTo(lemmas, first);
+        }
+
+        document.Set(LayerKeys.PartsOfSpeech, new PosTags(upos, xpos, lemmas));
+    }
+}

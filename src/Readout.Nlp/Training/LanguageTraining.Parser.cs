@@ -1,0 +1,27 @@
+using System.Diagnostics;
+using Readout.Nlp.Conllu;
+using Readout.Nlp.Parsing;
+using Readout.Nlp.Tagging;
+
+namespace Readout.Nlp.Training;
+
+public static partial class LanguageTraining
+{
+    /// <summary>
+    /// Trains the dependency parser and writes it to <paramref name="output"/>. With
+    /// <paramref name="posModel"/>, dev sentences are parsed with predicted tags when choosing the epoch.
+    /// </summary>
+    public static ParserModel TrainParser(IReadOnlyList<string> train, IReadOnlyList<string>? dev, string output, int seed, TextWriter log, PosModel? posModel = null, ParserTrainingOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(train);
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(log);
+        var clock = Stopwatch.StartNew();
+        var trainSentences = ConlluReader.ReadAnnotatedFiles(train);
+        var devSentences = dev is { Count: > 0 } ? ConlluReader.ReadAnnotatedFiles(dev) : null;
+        var model = ParserTrainer.Train(trainSentences, null, devSentences, posModel, (options ?? new ParserTrainingOptions()) with { Seed = seed }, log);
+        model.Save(output);
+        log.WriteLine($"parser: wrote {output} ({new FileInfo(output).Length / 1024} KiB) in {clock.Elapsed.TotalSeconds:F0} s");
+        return model;
+    }
+}

@@ -1,0 +1,27 @@
+using System.Diagnostics;
+using Readout.Nlp.Conllu;
+using Readout.Nlp.Tagging;
+
+namespace Readout.Nlp.Training;
+
+/// <summary>
+/// Entry points behind <c>readout train pos|parser --train F --dev F --out F --seed N</c>.
+/// A training path may be a CoNLL-U file or a directory of them; dev files only choose the epoch.
+/// </summary>
+public static partial class LanguageTraining
+{
+    /// <summary>Trains the tagger and lemmatizer and writes the model to <paramref name="output"/>.</summary>
+    public static PosModel TrainPos(IReadOnlyList<string> train, IReadOnlyList<string>? dev, string output, int seed, TextWriter log, PosTrainingOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(train);
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(log);
+        var clock = Stopwatch.StartNew();
+        var trainSentences = ConlluReader.ReadAnnotatedFiles(train);
+        var devSentences = dev is { Count: > 0 } ? ConlluReader.ReadAnnotatedFiles(dev) : null;
+        var model = PosTrainer.Train(trainSentences, devSentences, (options ?? new PosTrainingOptions()) with { Seed = seed }, log);
+        model.Save(output);
+        log.WriteLine($"pos: wrote {output} ({new FileInfo(output).Length / 1024} KiB) in {clock.Elapsed.TotalSeconds:F0} s");
+        return model;
+    }
+}
