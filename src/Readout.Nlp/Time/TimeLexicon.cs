@@ -182,9 +182,9 @@ internal sealed class TimeLexicon
 
         foreach (var (w, m) in new[]
         {
-            ("about", "APPROX"), ("around", "APPROX"), ("approximately", "APPROX"), ("roughly", "APPROX"), ("nearly", "APPROX"),
-            ("almost", "APPROX"), ("some", "APPROX"), ("over", "MORE_THAN"), ("more", "MORE_THAN"), ("less", "LESS_THAN"), ("fewer", "LESS_THAN"),
-            ("least", "EQUAL_OR_MORE"), ("up", "EQUAL_OR_LESS"), ("within", "EQUAL_OR_LESS"),
+            // "about", "around", "over" and "within" are prepositions in TimeBank's extents and stay out.
+            ("approximately", "APPROX"), ("roughly", "APPROX"), ("nearly", "APPROX"), ("almost", "APPROX"),
+            ("more", "MORE_THAN"), ("less", "LESS_THAN"), ("fewer", "LESS_THAN"), ("least", "EQUAL_OR_MORE"), ("up", "EQUAL_OR_LESS"),
         })
         {
             var e = E(w);

@@ -347,7 +347,7 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
         }
 
         var r = rel.Relation;
-        if (the && r is Relation.This or Relation.That)
+        if (the && r is Relation.This or Relation.That && !IsWord(j, "current"))
         {
             return false;
         }
@@ -440,7 +440,7 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
             }
 
             var p = new TimePoint(day, Granularity.Day);
-            c = part is null ? Make(i, end, p, null) : new Candidate(i, end, TimexType.Time, p.ToTimexValue() + "T" + part, null, p, Tense.Unknown);
+            c = new Candidate(i, end, TimexType.Date, p.ToTimexValue() + (part is null ? string.Empty : "T" + part), null, p, Tense.Unknown);
             return true;
         }
 
@@ -464,10 +464,10 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
             return true;
         }
 
-        if (w.Is(WordClass.PartOfDay) && r is Relation.This)
+        if (w.Is(WordClass.PartOfDay) && (r is Relation.This || (r is Relation.Last && w.PartOfDay is "NI" or "EV")))
         {
-            // "this morning"
-            var value = Ref is { } rd ? new TimePoint(rd, Granularity.Day).ToTimexValue() : "XXXX-XX-XX";
+            // "this morning", "last night"
+            var value = Ref is { } rd ? new TimePoint(rd.AddDays(r is Relation.Last ? -1 : 0), Granularity.Day).ToTimexValue() : "XXXX-XX-XX";
             c = new Candidate(i, k + 1, TimexType.Time, value + "T" + w.PartOfDay, null, null, Tense.Unknown);
             return true;
         }
@@ -636,46 +636,47 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
             }
 
             tense = TenseAround(first, end);
-            year = rd.Year;
-            if (day > 0)
-            {
-                var same = SafeDate(rd.Year, month, day);
-                if (tense == Tense.Past && same > rd)
-                {
-                    year--;
-                }
-                else if (tense == Tense.Future && same < rd)
-                {
-                    year++;
-                }
-                else if (tense == Tense.Unknown)
-                {
-                    // The nearest such day: "Dec. 30" read on Jan. 2 is last week.
-                    if (same.DayNumber - rd.DayNumber > 183)
-                    {
-                        year--;
-                    }
-                    else if (rd.DayNumber - same.DayNumber > 183)
-                    {
-                        year++;
-                    }
-                }
-            }
-            else
-            {
-                if (tense == Tense.Past && month > rd.Month)
-                {
-                    year--;
-                }
-                else if (tense == Tense.Future && month < rd.Month)
-                {
-                    year++;
-                }
-            }
+            year = ChooseYear(rd, month, day, tense);
         }
 
         var p = day > 0 ? new TimePoint(SafeDate(year, month, day), Granularity.Day) : new TimePoint(new DateOnly(year, month, 1), Granularity.Month);
         return new Candidate(first, end, TimexType.Date, p.ToTimexValue(), null, p, tense);
+    }
+
+    /// <summary>
+    /// The year of a month or day named without one: the past tense takes the last such month or day
+    /// (a day up to a month ahead still counts, since tense guesses fail on reported plans), the
+    /// future the next one, and no tense the nearest.
+    /// </summary>
+    private static int ChooseYear(DateOnly rd, int month, int day, Tense tense)
+    {
+        int best = rd.Year;
+        long bestScore = long.MaxValue;
+        for (int y = rd.Year - 1; y <= rd.Year + 1; y++)
+        {
+            if (day > DateTime.DaysInMonth(y, month))
+            {
+                continue;
+            }
+
+            long delta = day > 0
+                ? SafeDate(y, month, day).DayNumber - rd.DayNumber
+                : ((y * 12) + month - ((rd.Year * 12) + rd.Month)) * 30L;
+            bool ok = tense switch
+            {
+                Tense.Past => delta <= (day > 0 ? 31 : 0),
+                Tense.Future => delta >= (day > 0 ? -31 : 0),
+                _ => true,
+            };
+            long score = ok ? Math.Abs(delta) : long.MaxValue - 1;
+            if (score < bestScore)
+            {
+                bestScore = score;
+                best = y;
+            }
+        }
+
+        return best;
     }
 
     /// <summary>"Friday", "Friday, Oct. 23", "Friday morning", "Fridays" (a set).</summary>
@@ -717,7 +718,7 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
 
         if (Ref is not { } rd)
         {
-            c = new Candidate(i, end, part is null ? TimexType.Date : TimexType.Time, "XXXX-WXX-" + wd + (part is null ? string.Empty : "T" + part), null, null, Tense.Unknown);
+            c = new Candidate(i, end, TimexType.Date, "XXXX-WXX-" + wd + (part is null ? string.Empty : "T" + part), null, null, Tense.Unknown);
             return true;
         }
 
@@ -728,9 +729,7 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
             ? rd.AddDays((target - cur + 7) % 7)
             : rd.AddDays(-((cur - target + 7) % 7));
         var p = new TimePoint(day, Granularity.Day);
-        c = part is null
-            ? new Candidate(i, end, TimexType.Date, p.ToTimexValue(), null, p, tense)
-            : new Candidate(i, end, TimexType.Time, p.ToTimexValue() + "T" + part, null, p, tense);
+        c = new Candidate(i, end, TimexType.Date, p.ToTimexValue() + (part is null ? string.Empty : "T" + part), null, p, tense);
         return true;
     }
 
@@ -828,7 +827,14 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
         int year = 0;
         int shiftYears = 0;
         bool anaphoricYearAgo = false;
-        if (YearNumber(j, out int y0) && (IsQuarterWord(j + 1) || IsOrdinal(j + 1)))
+        bool latest = false;
+        if (the && (IsWord(j, "latest") || IsWord(j, "comparable") || IsWord(j, "same")))
+        {
+            latest = true;
+            j++;
+        }
+
+        if (YearNumber(j, out int y0) && (IsQuarterWord(j + 1) || IsOrdinal(j + 1) || IsWord(j + 1, "fiscal")))
         {
             year = y0;
             j++;
@@ -853,10 +859,16 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
             j++;
         }
 
-        int ordinal = 0;
-        if (IsOrdinal(j))
+        if ((IsWord(j, "year") || IsWord(j, "year")) && IsPunct(j + 1, '-') && (IsWord(j + 2, "ago") || IsWord(j + 2, "earlier")))
         {
-            ordinal = Info(j)!.Ordinal;
+            anaphoricYearAgo = true;
+            j += 3;
+        }
+
+        int ordinal = 0;
+        if (IsOrdinal(j) || (IsWord(j, "last") && (IsWord(j + 1, "half") || IsWord(j + 1, "quarter")) && IsWord(j + 2, "of")))
+        {
+            ordinal = IsWord(j, "last") ? (IsWord(j + 1, "half") ? 2 : 4) : Info(j)!.Ordinal;
             j++;
             if (IsPunct(j, '-'))
             {
@@ -874,6 +886,18 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
         if (ordinal == 0 && !the && !anaphoricYearAgo)
         {
             return false;
+        }
+
+        if (IsWord(j, "period") && ordinal == 0 && !latest && !anaphoricYearAgo && year == 0)
+        {
+            // "the period" alone is too vague; "the latest period", "the year-ago period" are quarters.
+            return false;
+        }
+
+        if (ordinal > 0 && IsPunct(j - 1, '-') && the && !latest && year == 0 && shiftYears == 0 && !anaphoricYearAgo)
+        {
+            // "the third-quarter results": the article belongs to the noun.
+            i++;
         }
 
         if (half && ordinal is not (1 or 2) || ordinal > 4)
@@ -917,6 +941,11 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
                 return true;
             }
 
+            if (year != 0)
+            {
+                anchor = new TimePoint(new DateOnly(year, anchor.Date.Month, 1), Granularity.Quarter);
+            }
+
             p = anaphoricYearAgo ? new TimePoint(anchor.Date.AddYears(-1), Granularity.Quarter) : anchor;
             c = new Candidate(i, end, TimexType.Date, p.ToTimexValue(), null, anaphoricYearAgo ? null : p, Tense.Unknown);
             return true;
@@ -944,8 +973,13 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
             }
         }
 
+        if (anaphoricYearAgo)
+        {
+            year--;
+        }
+
         p = new TimePoint(new DateOnly(year, month, 1), g);
-        c = new Candidate(i, end, TimexType.Date, p.ToTimexValue(), null, p, tense);
+        c = new Candidate(i, end, TimexType.Date, p.ToTimexValue(), null, anaphoricYearAgo ? null : p, tense);
         return true;
     }
 
@@ -1036,6 +1070,15 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
                 c = c with { Value = "XXXX-XX-XX", Point = null };
             }
 
+            return true;
+        }
+        else if (IsWord(j, "year") && IsPunct(j + 1, '-') && (IsWord(j + 2, "earlier") || IsWord(j + 2, "ago")) && Adjacent(j, j + 1) && !IsQuarterWord(j + 3))
+        {
+            // "year-earlier results": a year before the period under discussion.
+            var basis = _context.LastMentioned is { Granularity: <= Granularity.Year } lm ? lm : (Ref is { } r0 ? new TimePoint(r0, Granularity.Year) : (TimePoint?)null);
+            c = basis is { } b
+                ? new Candidate(i, j + 3, TimexType.Date, new TimePoint(b.Date.AddYears(-1), b.Granularity).ToTimexValue(), null, null, Tense.Unknown)
+                : new Candidate(i, j + 3, TimexType.Date, "XXXX", null, null, Tense.Unknown);
             return true;
         }
         else if ((IsWord(j, "that") || (IsWord(j, "the") && IsWord(j + 1, "same"))) && IsWord(IsWord(j, "that") ? j + 1 : j + 2, "day"))
@@ -1191,6 +1234,10 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
         }
 
         int end = k + 1;
+        if (IsPunct(end, '-') && (IsWord(end + 1, "earlier") || IsWord(end + 1, "ago")))
+        {
+            return false;
+        }
 
         // "two weeks ago", "a year earlier", "three days later", "a week or so ago".
         int after = end;
@@ -1260,7 +1307,10 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
             // "two-year-old": an age; the duration is "two-year".
         }
 
-        c = new Candidate(i, end, TimexType.Duration, DurationValue(n, unit.Unit), null, null, Tense.Unknown);
+        // "the 30-day period": the article belongs to the noun, not to the adjectival duration.
+        int firstTok = hyphen && the && !lead ? j : i;
+
+        c = new Candidate(firstTok, end, TimexType.Duration, DurationValue(n, unit.Unit), null, null, Tense.Unknown);
         return true;
     }
 
@@ -1428,7 +1478,8 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
         int end;
         if (IsWord(i, "noon") || IsWord(i, "midnight"))
         {
-            if (!(IsWord(i - 1, "at") || IsWord(i - 1, "by") || IsWord(i - 1, "until") || IsWord(i - 1, "before") || IsWord(i - 1, "after") || IsWord(i - 1, "around")))
+            if (!(IsWord(i - 1, "at") || IsWord(i - 1, "by") || IsWord(i - 1, "until") || IsWord(i - 1, "before") || IsWord(i - 1, "after") || IsWord(i - 1, "around")
+                || (Info(i + 1) is { } nd && (nd.Is(WordClass.Weekday) || nd.Is(WordClass.Deictic)))))
             {
                 return false;
             }
@@ -1494,6 +1545,14 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
         if (_context.LastMentioned is { Granularity: Granularity.Day } last)
         {
             date = last.ToTimexValue();
+        }
+
+        // "9 a.m. Tuesday", "5 p.m. EST Nov. 9", "noon Thursday": the day that follows is the clock's day.
+        int after = IsPunct(end, ',') ? end + 1 : end;
+        if (!IsWord(after, "the") && TryDate(after, out var day) && day.Type is TimexType.Date or TimexType.Time && day.Value.Length >= 10 && day.Value[4] == '-' && day.Value[7] == '-')
+        {
+            date = day.Value[..10];
+            end = day.End;
         }
 
         c = new Candidate(i, end, TimexType.Time, date + "T" + Two(hour) + ":" + Two(minute), null, null, Tense.Unknown);
@@ -1678,10 +1737,9 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
     /// <summary>"Friday" in a name ("Good Friday Agreement", "Friday Mosque") is not a date.</summary>
     private bool WeekdayIsDate(int i)
     {
-        if (i > 0 && !_t[i].BreakBefore && _t[i - 1].Kind == TokenKind.Word && _t[i - 1].Upper && _t[i - 1].Info is null
-            && !_t[i - 1].BreakBefore)
+        if (i > 0 && _t[i - 1].Kind == TokenKind.Word && _t[i - 1].Upper && IsNameFormer(_text.AsSpan(_t[i - 1].Start, _t[i - 1].Length)))
         {
-            // "Black Friday", "Good Friday": a capitalized word before, not at a sentence start.
+            // "Black Friday", "Good Friday", "Man Friday": names and holidays, not weekdays.
             return false;
         }
 
@@ -1696,6 +1754,16 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
 
         return true;
     }
+
+    private static bool IsNameFormer(ReadOnlySpan<char> w) =>
+        w is "Black" or "Good" or "Holy" or "Ash" or "Palm" or "Maundy" or "Bloody" or "Cyber" or "Super" or "Man" or "Girl" or "Casual"
+            or "Freaky" or "Fat" or "Shrove" or "Easter" or "Whit" or "Giving" or "Spy" or "Blue" or "Red" or "Mad";
+
+    private static bool IsCountNoun(ReadOnlySpan<char> w) =>
+        w is "people" or "troops" or "soldiers" or "workers" or "members" or "residents" or "men" or "women" or "children" or "dollars"
+            or "euros" or "yen" or "shares" or "tons" or "tonnes" or "barrels" or "miles" or "kilometers" or "kilometres" or "feet" or "meters"
+            or "metres" or "votes" or "cases" or "deaths" or "units" or "cars" or "jobs" or "employees" or "students" or "refugees" or "police"
+            or "officers" or "delegates" or "points" or "pounds" or "acres" or "houses" or "homes" or "rounds" or "rockets" or "missiles";
 
     private bool StandaloneYearOk(int j, bool prefixed)
     {
@@ -1734,7 +1802,9 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
                 return !IsPunct(j + 1, '-') || !(j + 2 < _t.Count && _t[j + 2].Kind == TokenKind.Digits);
             }
 
-            return Info(j + 1) is { } next && (next.Is(WordClass.Preposition) || next.Is(WordClass.Ordinal) || next.Is(WordClass.Unit));
+            // A year modifying a noun ("the 1990 budget", "a 1971 convention"); a count ("2000 troops") is not a year.
+            return !(_t[j + 1].Kind == TokenKind.Word && IsCountNoun(_text.AsSpan(_t[j + 1].Start, _t[j + 1].Length)))
+                && !IsWord(j - 1, "than") && !IsWord(j - 1, "some") && !IsWord(j - 1, "nearly") && !IsWord(j - 1, "almost");
         }
 
         return prep && n is >= 1000 and <= 2099 && prev is not null && !prev.Is(WordClass.Determiner) && !IsWord(j - 1, "to") && !IsWord(j - 1, "and") && !IsWord(j - 1, "of") && !IsWord(j - 1, "about") && !IsWord(j - 1, "around") && !IsWord(j - 1, "than") && !IsWord(j - 1, "for") && !IsWord(j - 1, "at");
