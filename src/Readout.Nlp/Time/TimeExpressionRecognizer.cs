@@ -34,6 +34,7 @@ public sealed class TimeExpressionRecognizer
         }
 
         var parser = new TimexParser(text, tokens, context);
+
         int i = 0;
         while (i < tokens.Count)
         {

@@ -240,6 +240,12 @@ internal sealed class TimeLexicon
 
         E("the").Classes |= WordClass.Determiner;
 
+        // Entry points the scan must stop at: "every week", "each year", "per month", "at noon".
+        foreach (var w in new[] { "every", "each", "per", "noon", "midnight" })
+        {
+            E(w).Classes |= WordClass.Anchor;
+        }
+
         _lookup = d.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
     }
 

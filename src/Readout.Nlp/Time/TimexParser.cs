@@ -22,13 +22,16 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
 
     public bool TryParse(int i, out Candidate c)
     {
-        c = default;
-        if (TryApprox(i, out c))
+        try
         {
-            return true;
+            return TryApprox(i, out c) || TryCore(i, out c);
         }
-
-        return TryCore(i, out c);
+        catch (ArgumentOutOfRangeException)
+        {
+            // Arithmetic past the ends of the calendar ("9000 years ago" near year 1): no value, no expression.
+            c = default;
+            return false;
+        }
     }
 
     // ---- prefixes -------------------------------------------------------------------------
@@ -127,6 +130,11 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
         {
             mod = pi.Mod;
             j += IsWord(j + 2, "of") ? 3 : 2;
+            if (IsPunct(j, '-') && Adjacent(j - 1, j))
+            {
+                j++;
+            }
+
             if (IsWord(j, "the") && !IsWord(i + 1, "end") && !IsWord(i + 1, "beginning") && !IsWord(i + 1, "start") && !IsWord(i + 1, "middle"))
             {
                 return false;
@@ -645,7 +653,7 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
 
     /// <summary>
     /// The year of a month or day named without one: the past tense takes the last such month or day
-    /// (a day up to a month ahead still counts, since tense guesses fail on reported plans), the
+    /// (a day up to two months ahead, a month one ahead still count, since tense guesses fail on reported plans), the
     /// future the next one, and no tense the nearest.
     /// </summary>
     private static int ChooseYear(DateOnly rd, int month, int day, Tense tense)
@@ -664,8 +672,8 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
                 : ((y * 12) + month - ((rd.Year * 12) + rd.Month)) * 30L;
             bool ok = tense switch
             {
-                Tense.Past => delta <= (day > 0 ? 31 : 0),
-                Tense.Future => delta >= (day > 0 ? -31 : 0),
+                Tense.Past => delta <= (day > 0 ? 62 : 30),
+                Tense.Future => delta >= (day > 0 ? -62 : -30),
                 _ => true,
             };
             long score = ok ? Math.Abs(delta) : long.MaxValue - 1;
@@ -969,6 +977,11 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
                 if (ahead && tense != Tense.Future)
                 {
                     year--;
+                }
+                else if (tense == Tense.Future && month + (half ? 5 : 2) < rd.Month)
+                {
+                    // "will recover in the first quarter", said in October: next year's.
+                    year++;
                 }
             }
         }
@@ -1283,6 +1296,12 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
             {
                 g = an.Granularity;
             }
+            else if (ago && unit.Unit == TimeUnit.Year && n == 1 && _context.LastMentioned is { Granularity: Granularity.Quarter or Granularity.Half } period)
+            {
+                // "up 5% from a year ago" after "the third quarter": the same period a year before.
+                an = new TimePoint(new DateOnly(an.Date.Year, period.Date.Month, 1), period.Granularity);
+                g = period.Granularity;
+            }
 
             int signed = back ? -n : n;
             var date = unit.Unit switch
@@ -1309,6 +1328,12 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
 
         // "the 30-day period": the article belongs to the noun, not to the adjectival duration.
         int firstTok = hyphen && the && !lead ? j : i;
+
+        if (bare && !lead && IsPunct(k + 1, '-'))
+        {
+            // "the decades-old dispute": the article belongs to the noun.
+            firstTok = k;
+        }
 
         c = new Candidate(firstTok, end, TimexType.Duration, DurationValue(n, unit.Unit), null, null, Tense.Unknown);
         return true;
@@ -1671,7 +1696,7 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
                     return Tense.Unknown;
                 }
 
-                return IsBe(k - 1) ? Tense.Unknown : Tense.Past;
+                return IsBe(k - 1) ? Tense.Unknown : PastOrIntent(k);
             }
 
             if (info.Is(WordClass.Relative) && info.Relation == Relation.Last && k + 1 < _t.Count)
@@ -1691,10 +1716,22 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
                 return Tense.Unknown;
             }
 
-            return IsBe(k - 1) ? Tense.Unknown : Tense.Past;
+            return IsBe(k - 1) ? Tense.Unknown : PastOrIntent(k);
         }
 
         return Tense.Unknown;
+    }
+
+    /// <summary>A past verb before "to" and a verb ("hoped to conclude", "agreed to meet") points ahead.</summary>
+    private Tense PastOrIntent(int k)
+    {
+        if (IsWord(k + 1, "to") && k + 2 < _t.Count && _t[k + 2].Kind == TokenKind.Word && !_t[k + 2].Upper && _t[k + 2].Info is null
+            && !IsWord(k + 2, "his") && !IsWord(k + 2, "her") && !IsWord(k + 2, "its") && !IsWord(k + 2, "their") && !IsWord(k + 2, "our"))
+        {
+            return Tense.Future;
+        }
+
+        return Tense.Past;
     }
 
     private bool IsBe(int k) => IsWord(k, "be") || IsWord(k, "been") || IsWord(k, "being");
@@ -1763,7 +1800,9 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
         w is "people" or "troops" or "soldiers" or "workers" or "members" or "residents" or "men" or "women" or "children" or "dollars"
             or "euros" or "yen" or "shares" or "tons" or "tonnes" or "barrels" or "miles" or "kilometers" or "kilometres" or "feet" or "meters"
             or "metres" or "votes" or "cases" or "deaths" or "units" or "cars" or "jobs" or "employees" or "students" or "refugees" or "police"
-            or "officers" or "delegates" or "points" or "pounds" or "acres" or "houses" or "homes" or "rounds" or "rockets" or "missiles";
+            or "officers" or "delegates" or "points" or "pounds" or "acres" or "houses" or "homes" or "rounds" or "rockets" or "missiles"
+            or "protesters" or "demonstrators" or "civilians" or "prisoners" or "casualties" or "victims" or "fighters" or "rebels"
+            or "militants" or "migrants" or "passengers" or "patients" or "voters" or "copies" or "tanks" or "aircraft" or "vehicles";
 
     private bool StandaloneYearOk(int j, bool prefixed)
     {
@@ -1787,6 +1826,13 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
 
         var prev = j > 0 ? Info(j - 1) : null;
         bool prep = prev is not null && (prev.Is(WordClass.Preposition) || prev.Is(WordClass.Determiner) || prev.Is(WordClass.Position) || prev.Is(WordClass.Month));
+        if (j > 0 && _t[j - 1].Kind == TokenKind.Word && !_t[j].BreakBefore
+            && ((prev is null && _t[j - 1].Upper) || IsWord(j - 1, "has") || IsWord(j - 1, "have") || IsWord(j - 1, "had") || IsWord(j - 1, "with")))
+        {
+            // "Resolution 1973", "Flight 1549", "Room 1989": a number in a name; "has 2015 members": a count.
+            return false;
+        }
+
         if (n is >= 1900 and <= 2099)
         {
             if (prep)
