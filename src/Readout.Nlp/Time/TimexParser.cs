@@ -978,7 +978,7 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
                 {
                     year--;
                 }
-                else if (tense == Tense.Future && month + (half ? 5 : 2) < rd.Month)
+                else if (tense == Tense.Future && month + (half ? 8 : 5) < rd.Month)
                 {
                     // "will recover in the first quarter", said in October: next year's.
                     year++;
@@ -1247,8 +1247,9 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
         }
 
         int end = k + 1;
-        if (IsPunct(end, '-') && (IsWord(end + 1, "earlier") || IsWord(end + 1, "ago")))
+        if (IsPunct(end, '-') && (IsWord(end + 1, "earlier") || IsWord(end + 1, "ago") || (hyphen && IsWord(end + 1, "old"))))
         {
+            // "a year-earlier quarter" is a date; "a 6-year-old" is an age, not a time expression.
             return false;
         }
 
@@ -1316,7 +1317,10 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
             }
 
             var p = new TimePoint(date, g);
-            c = new Candidate(i, end, TimexType.Date, p.ToTimexValue(), orSo ? "APPROX" : null, p, tense);
+
+            // A comparison period ("from a year ago") does not become the period under discussion.
+            bool comparison = g is Granularity.Quarter or Granularity.Half && unit.Unit == TimeUnit.Year;
+            c = new Candidate(i, end, TimexType.Date, p.ToTimexValue(), orSo ? "APPROX" : null, comparison ? null : p, tense);
             return true;
         }
 
