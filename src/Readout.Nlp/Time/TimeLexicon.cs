@@ -246,6 +246,22 @@ internal sealed class TimeLexicon
             E(w).Classes |= WordClass.Anchor;
         }
 
+        foreach (var (w, info) in d)
+        {
+            const WordClass starts = WordClass.Month | WordClass.Weekday | WordClass.Unit | WordClass.Number | WordClass.Ordinal | WordClass.Season
+                | WordClass.PartOfDay | WordClass.Deictic | WordClass.Relative | WordClass.Position | WordClass.Approx | WordClass.Set
+                | WordClass.Holiday | WordClass.Determiner | WordClass.Anchor;
+            if ((info.Classes & starts) != 0 || w is "at" or "no" or "up" or "fiscal" or "year")
+            {
+                info.Classes |= WordClass.Starter;
+            }
+
+            if ((info.Classes & (WordClass.Month | WordClass.Weekday | WordClass.Deictic | WordClass.Set | WordClass.Holiday | WordClass.Unit | WordClass.Anchor)) != 0)
+            {
+                info.Classes |= WordClass.Standalone;
+            }
+        }
+
         _lookup = d.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
