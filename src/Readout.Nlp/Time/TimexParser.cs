@@ -286,10 +286,9 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
                     return false;
                 }
 
-                if (IsWord(j, "current") && !IsWord(j + 1, "the") && NextIsWord(j + 1))
+                if (IsWord(j, "current") && (IsWord(j + 1, "account") || IsWord(j + 1, "accounts") || IsWord(j + 1, "affairs") || IsWord(j + 1, "events")))
                 {
-                    // "current" is tagged as an adjective of time ("current account" is not): only before
-                    // nouns of state; too vague to tag, keep the common "current" + noun out.
+                    // Fixed terms ("current account deficit"), not a reference to the present.
                     return false;
                 }
 
@@ -313,7 +312,7 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
                 {
                     e++;
                 }
-                else if (IsWord(j, "recent"))
+                else if (IsWord(j, "recent") && !NextIsWord(j + 1))
                 {
                     return false;
                 }
@@ -733,9 +732,11 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
         var tense = TenseAround(i, end);
         int cur = IsoDay(rd);
         int target = info.Weekday;
-        DateOnly day = tense == Tense.Future
-            ? rd.AddDays((target - cur + 7) % 7)
-            : rd.AddDays(-((cur - target + 7) % 7));
+        int ahead = (target - cur + 7) % 7;
+        int back = (cur - target + 7) % 7;
+        DateOnly day = tense == Tense.Future || (tense == Tense.Unknown && ahead < back)
+            ? rd.AddDays(ahead)
+            : rd.AddDays(-back);
         var p = new TimePoint(day, Granularity.Day);
         c = new Candidate(i, end, TimexType.Date, p.ToTimexValue() + (part is null ? string.Empty : "T" + part), null, p, tense);
         return true;
@@ -1880,7 +1881,7 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
             return false;
         }
 
-        if (IsPunct(next, ':') || IsPunct(next, '%') || (IsPunct(next, '.') && next + 1 < _t.Count && _t[next + 1].Kind == TokenKind.Digits && Adjacent(next, next + 1)))
+        if ((IsPunct(next, ':') && next + 1 < _t.Count && _t[next + 1].Kind == TokenKind.Digits && Adjacent(next, next + 1)) || IsPunct(next, '%') || (IsPunct(next, '.') && next + 1 < _t.Count && _t[next + 1].Kind == TokenKind.Digits && Adjacent(next, next + 1)))
         {
             return false;
         }
