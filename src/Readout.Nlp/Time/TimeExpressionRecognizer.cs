@@ -34,11 +34,11 @@ public sealed class TimeExpressionRecognizer
         }
 
         var parser = new TimexParser(text, tokens, context);
+
         int i = 0;
         while (i < tokens.Count)
         {
-            ref readonly var t = ref System.Runtime.InteropServices.CollectionsMarshal.AsSpan(tokens)[i];
-            if (t.Info is null && t.Kind != TokenKind.Digits)
+            if (!MayStart(tokens, i))
             {
                 i++;
                 continue;
@@ -69,6 +69,30 @@ public sealed class TimeExpressionRecognizer
     {
         ArgumentNullException.ThrowIfNull(text);
         return Find(text, 0, text.Length, context);
+    }
+
+    /// <summary>A cheap filter before parsing: the token can start an expression, and a word that
+    /// cannot stand alone ("the", "two", "last") is followed by something temporal.</summary>
+    private static bool MayStart(List<TextToken> tokens, int i)
+    {
+        var t = tokens[i];
+        if (t.Kind == TokenKind.Digits)
+        {
+            return true;
+        }
+
+        if (t.Info is not { } info || !info.Is(WordClass.Starter))
+        {
+            return false;
+        }
+
+        if (info.Is(WordClass.Standalone) || i + 1 >= tokens.Count)
+        {
+            return info.Is(WordClass.Standalone);
+        }
+
+        var next = tokens[i + 1];
+        return next.Kind != TokenKind.Word || next.Info is not null;
     }
 
     private List<TextToken> Scan(string text, int start, int end)

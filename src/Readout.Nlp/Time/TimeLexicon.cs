@@ -182,9 +182,9 @@ internal sealed class TimeLexicon
 
         foreach (var (w, m) in new[]
         {
-            ("about", "APPROX"), ("around", "APPROX"), ("approximately", "APPROX"), ("roughly", "APPROX"), ("nearly", "APPROX"),
-            ("almost", "APPROX"), ("some", "APPROX"), ("over", "MORE_THAN"), ("more", "MORE_THAN"), ("less", "LESS_THAN"), ("fewer", "LESS_THAN"),
-            ("least", "EQUAL_OR_MORE"), ("up", "EQUAL_OR_LESS"), ("within", "EQUAL_OR_LESS"),
+            // "about", "around", "over" and "within" are prepositions in TimeBank's extents and stay out.
+            ("approximately", "APPROX"), ("roughly", "APPROX"), ("nearly", "APPROX"), ("almost", "APPROX"),
+            ("more", "MORE_THAN"), ("less", "LESS_THAN"), ("fewer", "LESS_THAN"), ("least", "EQUAL_OR_MORE"), ("up", "EQUAL_OR_LESS"),
         })
         {
             var e = E(w);
@@ -239,6 +239,28 @@ internal sealed class TimeLexicon
         }
 
         E("the").Classes |= WordClass.Determiner;
+
+        // Entry points the scan must stop at: "every week", "each year", "per month", "at noon".
+        foreach (var w in new[] { "every", "each", "per", "noon", "midnight" })
+        {
+            E(w).Classes |= WordClass.Anchor;
+        }
+
+        foreach (var (w, info) in d)
+        {
+            const WordClass starts = WordClass.Month | WordClass.Weekday | WordClass.Unit | WordClass.Number | WordClass.Ordinal | WordClass.Season
+                | WordClass.PartOfDay | WordClass.Deictic | WordClass.Relative | WordClass.Position | WordClass.Approx | WordClass.Set
+                | WordClass.Holiday | WordClass.Determiner | WordClass.Anchor;
+            if ((info.Classes & starts) != 0 || w is "at" or "no" or "up" or "fiscal" or "year")
+            {
+                info.Classes |= WordClass.Starter;
+            }
+
+            if ((info.Classes & (WordClass.Month | WordClass.Weekday | WordClass.Deictic | WordClass.Set | WordClass.Holiday | WordClass.Unit | WordClass.Anchor)) != 0)
+            {
+                info.Classes |= WordClass.Standalone;
+            }
+        }
 
         _lookup = d.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
     }

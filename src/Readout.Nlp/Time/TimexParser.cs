@@ -22,13 +22,16 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
 
     public bool TryParse(int i, out Candidate c)
     {
-        c = default;
-        if (TryApprox(i, out c))
+        try
         {
-            return true;
+            return TryApprox(i, out c) || TryCore(i, out c);
         }
-
-        return TryCore(i, out c);
+        catch (ArgumentOutOfRangeException)
+        {
+            // Arithmetic past the ends of the calendar ("9000 years ago" near year 1): no value, no expression.
+            c = default;
+            return false;
+        }
     }
 
     // ---- prefixes -------------------------------------------------------------------------
@@ -127,6 +130,11 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
         {
             mod = pi.Mod;
             j += IsWord(j + 2, "of") ? 3 : 2;
+            if (IsPunct(j, '-') && Adjacent(j - 1, j))
+            {
+                j++;
+            }
+
             if (IsWord(j, "the") && !IsWord(i + 1, "end") && !IsWord(i + 1, "beginning") && !IsWord(i + 1, "start") && !IsWord(i + 1, "middle"))
             {
                 return false;
@@ -278,10 +286,9 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
                     return false;
                 }
 
-                if (IsWord(j, "current") && !IsWord(j + 1, "the") && NextIsWord(j + 1))
+                if (IsWord(j, "current") && (IsWord(j + 1, "account") || IsWord(j + 1, "accounts") || IsWord(j + 1, "affairs") || IsWord(j + 1, "events")))
                 {
-                    // "current" is tagged as an adjective of time ("current account" is not): only before
-                    // nouns of state; too vague to tag, keep the common "current" + noun out.
+                    // Fixed terms ("current account deficit"), not a reference to the present.
                     return false;
                 }
 
@@ -305,7 +312,7 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
                 {
                     e++;
                 }
-                else if (IsWord(j, "recent"))
+                else if (IsWord(j, "recent") && !NextIsWord(j + 1))
                 {
                     return false;
                 }
@@ -347,7 +354,7 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
         }
 
         var r = rel.Relation;
-        if (the && r is Relation.This or Relation.That)
+        if (the && r is Relation.This or Relation.That && !IsWord(j, "current"))
         {
             return false;
         }
@@ -440,7 +447,7 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
             }
 
             var p = new TimePoint(day, Granularity.Day);
-            c = part is null ? Make(i, end, p, null) : new Candidate(i, end, TimexType.Time, p.ToTimexValue() + "T" + part, null, p, Tense.Unknown);
+            c = new Candidate(i, end, TimexType.Date, p.ToTimexValue() + (part is null ? string.Empty : "T" + part), null, p, Tense.Unknown);
             return true;
         }
 
@@ -464,10 +471,10 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
             return true;
         }
 
-        if (w.Is(WordClass.PartOfDay) && r is Relation.This)
+        if (w.Is(WordClass.PartOfDay) && (r is Relation.This || (r is Relation.Last && w.PartOfDay is "NI" or "EV")))
         {
-            // "this morning"
-            var value = Ref is { } rd ? new TimePoint(rd, Granularity.Day).ToTimexValue() : "XXXX-XX-XX";
+            // "this morning", "last night"
+            var value = Ref is { } rd ? new TimePoint(rd.AddDays(r is Relation.Last ? -1 : 0), Granularity.Day).ToTimexValue() : "XXXX-XX-XX";
             c = new Candidate(i, k + 1, TimexType.Time, value + "T" + w.PartOfDay, null, null, Tense.Unknown);
             return true;
         }
@@ -636,46 +643,47 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
             }
 
             tense = TenseAround(first, end);
-            year = rd.Year;
-            if (day > 0)
-            {
-                var same = SafeDate(rd.Year, month, day);
-                if (tense == Tense.Past && same > rd)
-                {
-                    year--;
-                }
-                else if (tense == Tense.Future && same < rd)
-                {
-                    year++;
-                }
-                else if (tense == Tense.Unknown)
-                {
-                    // The nearest such day: "Dec. 30" read on Jan. 2 is last week.
-                    if (same.DayNumber - rd.DayNumber > 183)
-                    {
-                        year--;
-                    }
-                    else if (rd.DayNumber - same.DayNumber > 183)
-                    {
-                        year++;
-                    }
-                }
-            }
-            else
-            {
-                if (tense == Tense.Past && month > rd.Month)
-                {
-                    year--;
-                }
-                else if (tense == Tense.Future && month < rd.Month)
-                {
-                    year++;
-                }
-            }
+            year = ChooseYear(rd, month, day, tense);
         }
 
         var p = day > 0 ? new TimePoint(SafeDate(year, month, day), Granularity.Day) : new TimePoint(new DateOnly(year, month, 1), Granularity.Month);
         return new Candidate(first, end, TimexType.Date, p.ToTimexValue(), null, p, tense);
+    }
+
+    /// <summary>
+    /// The year of a month or day named without one: the past tense takes the last such month or day
+    /// (a day up to two months ahead, a month one ahead still count, since tense guesses fail on reported plans), the
+    /// future the next one, and no tense the nearest.
+    /// </summary>
+    private static int ChooseYear(DateOnly rd, int month, int day, Tense tense)
+    {
+        int best = rd.Year;
+        long bestScore = long.MaxValue;
+        for (int y = rd.Year - 1; y <= rd.Year + 1; y++)
+        {
+            if (day > DateTime.DaysInMonth(y, month))
+            {
+                continue;
+            }
+
+            long delta = day > 0
+                ? SafeDate(y, month, day).DayNumber - rd.DayNumber
+                : ((y * 12) + month - ((rd.Year * 12) + rd.Month)) * 30L;
+            bool ok = tense switch
+            {
+                Tense.Past => delta <= (day > 0 ? 62 : 30),
+                Tense.Future => delta >= (day > 0 ? -62 : -30),
+                _ => true,
+            };
+            long score = ok ? Math.Abs(delta) : long.MaxValue - 1;
+            if (score < bestScore)
+            {
+                bestScore = score;
+                best = y;
+            }
+        }
+
+        return best;
     }
 
     /// <summary>"Friday", "Friday, Oct. 23", "Friday morning", "Fridays" (a set).</summary>
@@ -717,20 +725,20 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
 
         if (Ref is not { } rd)
         {
-            c = new Candidate(i, end, part is null ? TimexType.Date : TimexType.Time, "XXXX-WXX-" + wd + (part is null ? string.Empty : "T" + part), null, null, Tense.Unknown);
+            c = new Candidate(i, end, TimexType.Date, "XXXX-WXX-" + wd + (part is null ? string.Empty : "T" + part), null, null, Tense.Unknown);
             return true;
         }
 
         var tense = TenseAround(i, end);
         int cur = IsoDay(rd);
         int target = info.Weekday;
-        DateOnly day = tense == Tense.Future
-            ? rd.AddDays((target - cur + 7) % 7)
-            : rd.AddDays(-((cur - target + 7) % 7));
+        int ahead = (target - cur + 7) % 7;
+        int back = (cur - target + 7) % 7;
+        DateOnly day = tense == Tense.Future || (tense == Tense.Unknown && ahead < back)
+            ? rd.AddDays(ahead)
+            : rd.AddDays(-back);
         var p = new TimePoint(day, Granularity.Day);
-        c = part is null
-            ? new Candidate(i, end, TimexType.Date, p.ToTimexValue(), null, p, tense)
-            : new Candidate(i, end, TimexType.Time, p.ToTimexValue() + "T" + part, null, p, tense);
+        c = new Candidate(i, end, TimexType.Date, p.ToTimexValue() + (part is null ? string.Empty : "T" + part), null, p, tense);
         return true;
     }
 
@@ -828,7 +836,14 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
         int year = 0;
         int shiftYears = 0;
         bool anaphoricYearAgo = false;
-        if (YearNumber(j, out int y0) && (IsQuarterWord(j + 1) || IsOrdinal(j + 1)))
+        bool latest = false;
+        if (the && (IsWord(j, "latest") || IsWord(j, "comparable") || IsWord(j, "same")))
+        {
+            latest = true;
+            j++;
+        }
+
+        if (YearNumber(j, out int y0) && (IsQuarterWord(j + 1) || IsOrdinal(j + 1) || IsWord(j + 1, "fiscal")))
         {
             year = y0;
             j++;
@@ -853,10 +868,16 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
             j++;
         }
 
-        int ordinal = 0;
-        if (IsOrdinal(j))
+        if ((IsWord(j, "year") || IsWord(j, "year")) && IsPunct(j + 1, '-') && (IsWord(j + 2, "ago") || IsWord(j + 2, "earlier")))
         {
-            ordinal = Info(j)!.Ordinal;
+            anaphoricYearAgo = true;
+            j += 3;
+        }
+
+        int ordinal = 0;
+        if (IsOrdinal(j) || (IsWord(j, "last") && (IsWord(j + 1, "half") || IsWord(j + 1, "quarter")) && IsWord(j + 2, "of")))
+        {
+            ordinal = IsWord(j, "last") ? (IsWord(j + 1, "half") ? 2 : 4) : Info(j)!.Ordinal;
             j++;
             if (IsPunct(j, '-'))
             {
@@ -874,6 +895,18 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
         if (ordinal == 0 && !the && !anaphoricYearAgo)
         {
             return false;
+        }
+
+        if (IsWord(j, "period") && ordinal == 0 && !latest && !anaphoricYearAgo && year == 0)
+        {
+            // "the period" alone is too vague; "the latest period", "the year-ago period" are quarters.
+            return false;
+        }
+
+        if (ordinal > 0 && IsPunct(j - 1, '-') && the && !latest && year == 0 && shiftYears == 0 && !anaphoricYearAgo)
+        {
+            // "the third-quarter results": the article belongs to the noun.
+            i++;
         }
 
         if (half && ordinal is not (1 or 2) || ordinal > 4)
@@ -917,6 +950,11 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
                 return true;
             }
 
+            if (year != 0)
+            {
+                anchor = new TimePoint(new DateOnly(year, anchor.Date.Month, 1), Granularity.Quarter);
+            }
+
             p = anaphoricYearAgo ? new TimePoint(anchor.Date.AddYears(-1), Granularity.Quarter) : anchor;
             c = new Candidate(i, end, TimexType.Date, p.ToTimexValue(), null, anaphoricYearAgo ? null : p, Tense.Unknown);
             return true;
@@ -941,11 +979,21 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
                 {
                     year--;
                 }
+                else if (tense == Tense.Future && month + (half ? 8 : 5) < rd.Month)
+                {
+                    // "will recover in the first quarter", said in October: next year's.
+                    year++;
+                }
             }
         }
 
+        if (anaphoricYearAgo)
+        {
+            year--;
+        }
+
         p = new TimePoint(new DateOnly(year, month, 1), g);
-        c = new Candidate(i, end, TimexType.Date, p.ToTimexValue(), null, p, tense);
+        c = new Candidate(i, end, TimexType.Date, p.ToTimexValue(), null, anaphoricYearAgo ? null : p, tense);
         return true;
     }
 
@@ -1036,6 +1084,15 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
                 c = c with { Value = "XXXX-XX-XX", Point = null };
             }
 
+            return true;
+        }
+        else if (IsWord(j, "year") && IsPunct(j + 1, '-') && (IsWord(j + 2, "earlier") || IsWord(j + 2, "ago")) && Adjacent(j, j + 1) && !IsQuarterWord(j + 3))
+        {
+            // "year-earlier results": a year before the period under discussion.
+            var basis = _context.LastMentioned is { Granularity: <= Granularity.Year } lm ? lm : (Ref is { } r0 ? new TimePoint(r0, Granularity.Year) : (TimePoint?)null);
+            c = basis is { } b
+                ? new Candidate(i, j + 3, TimexType.Date, new TimePoint(b.Date.AddYears(-1), b.Granularity).ToTimexValue(), null, null, Tense.Unknown)
+                : new Candidate(i, j + 3, TimexType.Date, "XXXX", null, null, Tense.Unknown);
             return true;
         }
         else if ((IsWord(j, "that") || (IsWord(j, "the") && IsWord(j + 1, "same"))) && IsWord(IsWord(j, "that") ? j + 1 : j + 2, "day"))
@@ -1191,6 +1248,11 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
         }
 
         int end = k + 1;
+        if (IsPunct(end, '-') && (IsWord(end + 1, "earlier") || IsWord(end + 1, "ago") || (hyphen && IsWord(end + 1, "old"))))
+        {
+            // "a year-earlier quarter" is a date; "a 6-year-old" is an age, not a time expression.
+            return false;
+        }
 
         // "two weeks ago", "a year earlier", "three days later", "a week or so ago".
         int after = end;
@@ -1236,6 +1298,12 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
             {
                 g = an.Granularity;
             }
+            else if (ago && unit.Unit == TimeUnit.Year && n == 1 && _context.LastMentioned is { Granularity: Granularity.Quarter or Granularity.Half } period)
+            {
+                // "up 5% from a year ago" after "the third quarter": the same period a year before.
+                an = new TimePoint(new DateOnly(an.Date.Year, period.Date.Month, 1), period.Granularity);
+                g = period.Granularity;
+            }
 
             int signed = back ? -n : n;
             var date = unit.Unit switch
@@ -1250,7 +1318,10 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
             }
 
             var p = new TimePoint(date, g);
-            c = new Candidate(i, end, TimexType.Date, p.ToTimexValue(), orSo ? "APPROX" : null, p, tense);
+
+            // A comparison period ("from a year ago") does not become the period under discussion.
+            bool comparison = g is Granularity.Quarter or Granularity.Half && unit.Unit == TimeUnit.Year;
+            c = new Candidate(i, end, TimexType.Date, p.ToTimexValue(), orSo ? "APPROX" : null, comparison ? null : p, tense);
             return true;
         }
 
@@ -1260,7 +1331,16 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
             // "two-year-old": an age; the duration is "two-year".
         }
 
-        c = new Candidate(i, end, TimexType.Duration, DurationValue(n, unit.Unit), null, null, Tense.Unknown);
+        // "the 30-day period": the article belongs to the noun, not to the adjectival duration.
+        int firstTok = hyphen && the && !lead ? j : i;
+
+        if (bare && !lead && IsPunct(k + 1, '-'))
+        {
+            // "the decades-old dispute": the article belongs to the noun.
+            firstTok = k;
+        }
+
+        c = new Candidate(firstTok, end, TimexType.Duration, DurationValue(n, unit.Unit), null, null, Tense.Unknown);
         return true;
     }
 
@@ -1428,7 +1508,8 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
         int end;
         if (IsWord(i, "noon") || IsWord(i, "midnight"))
         {
-            if (!(IsWord(i - 1, "at") || IsWord(i - 1, "by") || IsWord(i - 1, "until") || IsWord(i - 1, "before") || IsWord(i - 1, "after") || IsWord(i - 1, "around")))
+            if (!(IsWord(i - 1, "at") || IsWord(i - 1, "by") || IsWord(i - 1, "until") || IsWord(i - 1, "before") || IsWord(i - 1, "after") || IsWord(i - 1, "around")
+                || (Info(i + 1) is { } nd && (nd.Is(WordClass.Weekday) || nd.Is(WordClass.Deictic)))))
             {
                 return false;
             }
@@ -1494,6 +1575,14 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
         if (_context.LastMentioned is { Granularity: Granularity.Day } last)
         {
             date = last.ToTimexValue();
+        }
+
+        // "9 a.m. Tuesday", "5 p.m. EST Nov. 9", "noon Thursday": the day that follows is the clock's day.
+        int after = IsPunct(end, ',') ? end + 1 : end;
+        if (!IsWord(after, "the") && TryDate(after, out var day) && day.Type is TimexType.Date or TimexType.Time && day.Value.Length >= 10 && day.Value[4] == '-' && day.Value[7] == '-')
+        {
+            date = day.Value[..10];
+            end = day.End;
         }
 
         c = new Candidate(i, end, TimexType.Time, date + "T" + Two(hour) + ":" + Two(minute), null, null, Tense.Unknown);
@@ -1612,7 +1701,7 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
                     return Tense.Unknown;
                 }
 
-                return IsBe(k - 1) ? Tense.Unknown : Tense.Past;
+                return IsBe(k - 1) ? Tense.Unknown : PastOrIntent(k);
             }
 
             if (info.Is(WordClass.Relative) && info.Relation == Relation.Last && k + 1 < _t.Count)
@@ -1632,10 +1721,22 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
                 return Tense.Unknown;
             }
 
-            return IsBe(k - 1) ? Tense.Unknown : Tense.Past;
+            return IsBe(k - 1) ? Tense.Unknown : PastOrIntent(k);
         }
 
         return Tense.Unknown;
+    }
+
+    /// <summary>A past verb before "to" and a verb ("hoped to conclude", "agreed to meet") points ahead.</summary>
+    private Tense PastOrIntent(int k)
+    {
+        if (IsWord(k + 1, "to") && k + 2 < _t.Count && _t[k + 2].Kind == TokenKind.Word && !_t[k + 2].Upper && _t[k + 2].Info is null
+            && !IsWord(k + 2, "his") && !IsWord(k + 2, "her") && !IsWord(k + 2, "its") && !IsWord(k + 2, "their") && !IsWord(k + 2, "our"))
+        {
+            return Tense.Future;
+        }
+
+        return Tense.Past;
     }
 
     private bool IsBe(int k) => IsWord(k, "be") || IsWord(k, "been") || IsWord(k, "being");
@@ -1678,10 +1779,9 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
     /// <summary>"Friday" in a name ("Good Friday Agreement", "Friday Mosque") is not a date.</summary>
     private bool WeekdayIsDate(int i)
     {
-        if (i > 0 && !_t[i].BreakBefore && _t[i - 1].Kind == TokenKind.Word && _t[i - 1].Upper && _t[i - 1].Info is null
-            && !_t[i - 1].BreakBefore)
+        if (i > 0 && _t[i - 1].Kind == TokenKind.Word && _t[i - 1].Upper && IsNameFormer(_text.AsSpan(_t[i - 1].Start, _t[i - 1].Length)))
         {
-            // "Black Friday", "Good Friday": a capitalized word before, not at a sentence start.
+            // "Black Friday", "Good Friday", "Man Friday": names and holidays, not weekdays.
             return false;
         }
 
@@ -1696,6 +1796,18 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
 
         return true;
     }
+
+    private static bool IsNameFormer(ReadOnlySpan<char> w) =>
+        w is "Black" or "Good" or "Holy" or "Ash" or "Palm" or "Maundy" or "Bloody" or "Cyber" or "Super" or "Man" or "Girl" or "Casual"
+            or "Freaky" or "Fat" or "Shrove" or "Easter" or "Whit" or "Giving" or "Spy" or "Blue" or "Red" or "Mad";
+
+    private static bool IsCountNoun(ReadOnlySpan<char> w) =>
+        w is "people" or "troops" or "soldiers" or "workers" or "members" or "residents" or "men" or "women" or "children" or "dollars"
+            or "euros" or "yen" or "shares" or "tons" or "tonnes" or "barrels" or "miles" or "kilometers" or "kilometres" or "feet" or "meters"
+            or "metres" or "votes" or "cases" or "deaths" or "units" or "cars" or "jobs" or "employees" or "students" or "refugees" or "police"
+            or "officers" or "delegates" or "points" or "pounds" or "acres" or "houses" or "homes" or "rounds" or "rockets" or "missiles"
+            or "protesters" or "demonstrators" or "civilians" or "prisoners" or "casualties" or "victims" or "fighters" or "rebels"
+            or "militants" or "migrants" or "passengers" or "patients" or "voters" or "copies" or "tanks" or "aircraft" or "vehicles";
 
     private bool StandaloneYearOk(int j, bool prefixed)
     {
@@ -1719,6 +1831,13 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
 
         var prev = j > 0 ? Info(j - 1) : null;
         bool prep = prev is not null && (prev.Is(WordClass.Preposition) || prev.Is(WordClass.Determiner) || prev.Is(WordClass.Position) || prev.Is(WordClass.Month));
+        if (j > 0 && _t[j - 1].Kind == TokenKind.Word && !_t[j].BreakBefore
+            && ((prev is null && _t[j - 1].Upper) || IsWord(j - 1, "has") || IsWord(j - 1, "have") || IsWord(j - 1, "had") || IsWord(j - 1, "with")))
+        {
+            // "Resolution 1973", "Flight 1549", "Room 1989": a number in a name; "has 2015 members": a count.
+            return false;
+        }
+
         if (n is >= 1900 and <= 2099)
         {
             if (prep)
@@ -1734,7 +1853,9 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
                 return !IsPunct(j + 1, '-') || !(j + 2 < _t.Count && _t[j + 2].Kind == TokenKind.Digits);
             }
 
-            return Info(j + 1) is { } next && (next.Is(WordClass.Preposition) || next.Is(WordClass.Ordinal) || next.Is(WordClass.Unit));
+            // A year modifying a noun ("the 1990 budget", "a 1971 convention"); a count ("2000 troops") is not a year.
+            return !(_t[j + 1].Kind == TokenKind.Word && IsCountNoun(_text.AsSpan(_t[j + 1].Start, _t[j + 1].Length)))
+                && !IsWord(j - 1, "than") && !IsWord(j - 1, "some") && !IsWord(j - 1, "nearly") && !IsWord(j - 1, "almost");
         }
 
         return prep && n is >= 1000 and <= 2099 && prev is not null && !prev.Is(WordClass.Determiner) && !IsWord(j - 1, "to") && !IsWord(j - 1, "and") && !IsWord(j - 1, "of") && !IsWord(j - 1, "about") && !IsWord(j - 1, "around") && !IsWord(j - 1, "than") && !IsWord(j - 1, "for") && !IsWord(j - 1, "at");
@@ -1760,7 +1881,7 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
             return false;
         }
 
-        if (IsPunct(next, ':') || IsPunct(next, '%') || (IsPunct(next, '.') && next + 1 < _t.Count && _t[next + 1].Kind == TokenKind.Digits && Adjacent(next, next + 1)))
+        if ((IsPunct(next, ':') && next + 1 < _t.Count && _t[next + 1].Kind == TokenKind.Digits && Adjacent(next, next + 1)) || IsPunct(next, '%') || (IsPunct(next, '.') && next + 1 < _t.Count && _t[next + 1].Kind == TokenKind.Digits && Adjacent(next, next + 1)))
         {
             return false;
         }

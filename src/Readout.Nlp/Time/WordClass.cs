@@ -26,6 +26,12 @@ internal enum WordClass
     Holiday = 1 << 18,
     Determiner = 1 << 19,
     Tens = 1 << 20,
+
+    /// <summary>Can start a time expression.</summary>
+    Starter = 1 << 21,
+
+    /// <summary>Can be a time expression on its own ("Friday", "today", "daily", "years").</summary>
+    Standalone = 1 << 22,
 }
 
 internal enum TimeUnit : byte
