@@ -22,8 +22,8 @@ public static class ReadoutPipeline
     /// <summary>Stored with every article: re-coding with a newer pipeline replaces the article's events.</summary>
     public const string Version = "readout-0.1";
 
-    public const string PosModelFile = "models/pos.bin";
-    public const string ParserModelFile = "models/parser.bin";
+    public const string PosModelFile = "models/en-ud-pos.model";
+    public const string ParserModelFile = "models/en-ud-parser.model";
     public const string LexiconFile = "data/lexicon/predicates.tsv";
 
     /// <summary>

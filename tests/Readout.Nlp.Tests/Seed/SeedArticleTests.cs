@@ -144,7 +144,7 @@ public class SeedArticleTests(ITestOutputHelper output)
             }
         }
 
-        return !g.TryGetProperty("modality", out var mod) || mod.GetString() == e.Modality.ToString().ToLowerInvariant();
+        return !g.TryGetProperty("modality", out var mod) || string.Equals(mod.GetString(), e.Modality.ToString(), StringComparison.OrdinalIgnoreCase);
     }
 
     private static string? Country(JsonElement g, string role) =>
