@@ -1,35 +1,138 @@
 using System.CommandLine;
+using Readout.Nlp;
+using Readout.Nlp.Conllu;
+using Readout.Nlp.Parsing;
+using Readout.Nlp.Tagging;
 using Readout.Nlp.Time.Evaluation;
+using Readout.Nlp.Training;
 
 namespace Readout.Cli.Commands;
 
-/// <summary>Evaluation and model commands: `eval`, and (with the language core) `conllu` and `train`.</summary>
+/// <summary>Language-core and evaluation commands: `conllu`, `train`, `eval`.</summary>
 internal static class ExtraCommands
 {
     public static IEnumerable<Command> Create()
     {
+        yield return Conllu();
+        yield return Train();
         yield return Eval();
+    }
+
+    private static (PosModel Pos, ParserModel? Parser) LoadModels()
+    {
+        var root = ReadoutPipeline.FindDataRoot();
+        var pos = PosModel.Load(Path.Combine(root, ReadoutPipeline.PosModelFile));
+        var parserPath = Path.Combine(root, ReadoutPipeline.ParserModelFile);
+        return (pos, File.Exists(parserPath) ? ParserModel.Load(parserPath) : null);
+    }
+
+    private static Command Conllu()
+    {
+        var input = new Argument<string>("file") { Description = "CoNLL-U file, or - for standard input. Only ID, FORM and sentence boundaries are read." };
+        var cmd = new Command("conllu", "Tag, lemmatize and parse pre-tokenized CoNLL-U; write CoNLL-U with predicted UPOS, XPOS, LEMMA, HEAD, DEPREL") { input };
+        cmd.SetAction(pr =>
+        {
+            var path = pr.GetValue(input)!;
+            if (path != "-" && !File.Exists(path))
+            {
+                Console.Error.WriteLine($"readout: '{path}' does not exist.");
+                return ExitCodes.Usage;
+            }
+
+            var (pos, parser) = LoadModels();
+            using var reader = path == "-" ? Console.In : new StreamReader(path);
+            using var stdout = new StreamWriter(Console.OpenStandardOutput()) { AutoFlush = false, NewLine = "\n" };
+            ConlluPredictor.Run(reader, stdout, pos, parser);
+            return ExitCodes.Ok;
+        });
+        return cmd;
+    }
+
+    private static Command Train()
+    {
+        var what = new Argument<string>("model") { Description = "pos or parser" };
+        what.AcceptOnlyFromAmong("pos", "parser");
+        var train = new Option<string[]>("--train") { Description = "Training CoNLL-U files", Required = true, AllowMultipleArgumentsPerToken = true };
+        var dev = new Option<string[]>("--dev") { Description = "Development CoNLL-U files (reported after each epoch)", AllowMultipleArgumentsPerToken = true };
+        var output = new Option<string>("--out") { Description = "Model file to write", Required = true };
+        var seed = new Option<int>("--seed") { Description = "Random seed (training is reproducible for a seed)", DefaultValueFactory = _ => 1 };
+        var cmd = new Command("train", "Train the part-of-speech tagger or the dependency parser (see README for the exact commands behind the committed models)")
+        {
+            what, train, dev, output, seed,
+        };
+        cmd.SetAction(pr =>
+        {
+            var trainFiles = pr.GetValue(train)!;
+            var devFiles = pr.GetValue(dev) ?? [];
+            foreach (var f in trainFiles.Concat(devFiles))
+            {
+                if (!File.Exists(f))
+                {
+                    Console.Error.WriteLine($"readout: '{f}' does not exist.");
+                    return ExitCodes.Usage;
+                }
+            }
+
+            if (pr.GetValue(what) == "pos")
+            {
+                LanguageTraining.TrainPos(trainFiles, devFiles, pr.GetValue(output)!, pr.GetValue(seed), Console.Out);
+            }
+            else
+            {
+                var (pos, _) = LoadModels();
+                LanguageTraining.TrainParser(trainFiles, devFiles, pr.GetValue(output)!, pr.GetValue(seed), Console.Out, pos);
+            }
+
+            return ExitCodes.Ok;
+        });
+        return cmd;
     }
 
     private static Command Eval()
     {
-        var what = new Argument<string>("what") { Description = "time: TempEval-3 scoring of the time normalizer" };
-        what.AcceptOnlyFromAmong("time");
-        var dir = new Option<string>("--data") { Description = "Folder with TimeML .tml files (TimeBank, AQUAINT)", DefaultValueFactory = _ => "../shared/data/tempeval3-train" };
-        var cmd = new Command("eval", "Score a stage on evaluation data and print the figures") { what, dir };
+        var what = new Argument<string>("what") { Description = "time: TempEval-3 scoring of the time normalizer; lang: tagger, lemmatizer and parser on CoNLL-U files" };
+        what.AcceptOnlyFromAmong("time", "lang");
+        var data = new Option<string[]>("--data")
+        {
+            Description = "time: folder of TimeML corpora (default ../shared/data/tempeval3-train); lang: CoNLL-U files (default EWT dev and the GUM news dev documents)",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var cmd = new Command("eval", "Score a stage on evaluation data and print the figures") { what, data };
         cmd.SetAction(pr =>
         {
-            var root = pr.GetValue(dir)!;
-            if (!Directory.Exists(root))
+            var given = pr.GetValue(data) ?? [];
+            if (pr.GetValue(what) == "time")
             {
-                Console.Error.WriteLine($"readout: no evaluation data at '{root}'.");
-                return ExitCodes.Usage;
+                var root = given.Length > 0 ? given[0] : "../shared/data/tempeval3-train";
+                if (!Directory.Exists(root))
+                {
+                    Console.Error.WriteLine($"readout: no evaluation data at '{root}'.");
+                    return ExitCodes.Usage;
+                }
+
+                foreach (var corpus in Directory.GetDirectories(root).Order(StringComparer.Ordinal))
+                {
+                    Console.WriteLine(TempEvalScorer.Evaluate(corpus).ToString());
+                }
+
+                return ExitCodes.Ok;
             }
 
-            foreach (var corpus in Directory.GetDirectories(root).Order(StringComparer.Ordinal))
+            var (pos, parser) = LoadModels();
+            var sets = given.Length > 0
+                ? given.Select(f => (Name: f, Files: (IEnumerable<string>)[f])).ToList()
+                : [("EWT dev", ["../shared/data/ud-english-ewt/en_ewt-ud-dev.conllu"]),
+                   ("GUM news dev", Directory.Exists("../shared/data/gum/dev") ? Directory.GetFiles("../shared/data/gum/dev", "GUM_news_*.conllu").Order(StringComparer.Ordinal) : [])];
+            foreach (var (name, files) in sets)
             {
-                var report = TempEvalScorer.Evaluate(corpus);
-                Console.WriteLine(report.ToString());
+                var list = files.ToList();
+                if (list.Count == 0 || !list.All(File.Exists))
+                {
+                    Console.Error.WriteLine($"readout: evaluation files for {name} not found.");
+                    return ExitCodes.Usage;
+                }
+
+                Console.WriteLine($"{name}: {TreebankEvaluator.EvaluateFiles(pos, parser, list)}");
             }
 
             return ExitCodes.Ok;
