@@ -145,7 +145,8 @@ internal sealed class TimeLexicon
             ("today", Deixis.Today), ("yesterday", Deixis.Yesterday), ("tomorrow", Deixis.Tomorrow), ("tonight", Deixis.Tonight),
             ("now", Deixis.PresentRef), ("currently", Deixis.PresentRef), ("current", Deixis.PresentRef), ("nowadays", Deixis.PresentRef),
             ("presently", Deixis.PresentRef), ("recently", Deixis.PastRef), ("recent", Deixis.PastRef), ("lately", Deixis.PastRef),
-            ("previously", Deixis.PastRef), ("formerly", Deixis.PastRef), ("once", Deixis.None), ("soon", Deixis.FutureRef),
+            // "previously", "formerly" and "soon" are left out, as in TimeBank, which annotates them almost never.
+            ("previously", Deixis.None), ("formerly", Deixis.None), ("once", Deixis.None), ("soon", Deixis.None),
             ("future", Deixis.FutureRef), ("past", Deixis.PastRef),
         })
         {

@@ -1095,6 +1095,11 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
                 : new Candidate(i, j + 3, TimexType.Date, "XXXX", null, null, Tense.Unknown);
             return true;
         }
+        else if (IsWord(j, "the") && (IsWord(j + 1, "year") || IsWord(j + 1, "week") || IsWord(j + 1, "weekend")
+            || ((IsWord(j + 1, "fiscal") || IsWord(j + 1, "full")) && IsWord(j + 2, "year"))) && !IsPunct(j + 2, '-') && !IsPunct(j + 3, '-'))
+        {
+            return TryPeriodUnderDiscussion(i, out c);
+        }
         else if ((IsWord(j, "that") || (IsWord(j, "the") && IsWord(j + 1, "same"))) && IsWord(IsWord(j, "that") ? j + 1 : j + 2, "day"))
         {
             shift = 0;
@@ -1113,6 +1118,44 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
         }
 
         c = Make(i, end, new TimePoint(a.AddDays(shift), Granularity.Day), null);
+        return true;
+    }
+
+    /// <summary>"the year", "the fiscal year", "the week", "the weekend": the period under discussion;
+    /// "the year ended Sept. 30" is a duration.</summary>
+    private bool TryPeriodUnderDiscussion(int i, out Candidate c)
+    {
+        int k = IsWord(i + 1, "fiscal") || IsWord(i + 1, "full") ? i + 2 : i + 1;
+        int end = k + 1;
+        if (IsWord(k, "year") && (IsWord(end, "ended") || IsWord(end, "ending") || IsWord(end, "ends") || IsWord(end, "to")))
+        {
+            c = new Candidate(i, end, TimexType.Duration, "P1Y", null, null, Tense.Unknown);
+            return true;
+        }
+
+        if (IsWord(k, "weekend"))
+        {
+            if (Ref is not { } r)
+            {
+                c = new Candidate(i, end, TimexType.Date, "XXXX-WXX-WE", null, null, Tense.Unknown);
+                return true;
+            }
+
+            // The weekend just past, unless the tense looks ahead.
+            int iso = IsoDay(r);
+            var tense = TenseAround(i, end);
+            var day = iso >= 6 ? r : tense == Tense.Future ? r.AddDays(6 - iso) : r.AddDays(-iso);
+            var wp = new TimePoint(day, Granularity.Weekend);
+            c = new Candidate(i, end, TimexType.Date, wp.ToTimexValue(), null, null, tense);
+            return true;
+        }
+
+        var g = IsWord(k, "week") ? Granularity.Week : Granularity.Year;
+        TimePoint? p = _context.LastMentioned is { } last && last.Granularity <= g ? new TimePoint(last.Date, g)
+            : Ref is { } rd ? new TimePoint(rd, g) : null;
+        c = p is { } pt
+            ? new Candidate(i, end, TimexType.Date, pt.ToTimexValue(), null, null, Tense.Unknown)
+            : new Candidate(i, end, TimexType.Date, Underspecified(g), null, null, Tense.Unknown);
         return true;
     }
 
@@ -1468,8 +1511,9 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
     private bool TrySet(int i, out Candidate c)
     {
         c = default;
-        if (Info(i) is { } info && info.Is(WordClass.Set))
+        if (Info(i) is { } info && info.Is(WordClass.Set) && !NextIsWord(i + 1))
         {
+            // "meets daily", not "a daily newspaper" or "average daily volume".
             c = new Candidate(i, i + 1, TimexType.Set, info.SetValue!, null, null, Tense.Unknown);
             return true;
         }
