@@ -447,7 +447,7 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
             }
 
             var p = new TimePoint(day, Granularity.Day);
-            c = new Candidate(i, end, TimexType.Date, p.ToTimexValue() + (part is null ? string.Empty : "T" + part), null, p, Tense.Unknown);
+            c = new Candidate(i, end, TimexType.Date, p.ToTimexValue(), null, p, Tense.Unknown);
             return true;
         }
 
@@ -725,7 +725,7 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
 
         if (Ref is not { } rd)
         {
-            c = new Candidate(i, end, TimexType.Date, "XXXX-WXX-" + wd + (part is null ? string.Empty : "T" + part), null, null, Tense.Unknown);
+            c = new Candidate(i, end, TimexType.Date, "XXXX-WXX-" + wd, null, null, Tense.Unknown);
             return true;
         }
 
@@ -738,7 +738,8 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
             ? rd.AddDays(ahead)
             : rd.AddDays(-back);
         var p = new TimePoint(day, Granularity.Day);
-        c = new Candidate(i, end, TimexType.Date, p.ToTimexValue() + (part is null ? string.Empty : "T" + part), null, p, tense);
+        // "Friday night" keeps the day's value: TempEval-3 data gives these the date alone.
+        c = new Candidate(i, end, TimexType.Date, p.ToTimexValue(), null, p, tense);
         return true;
     }
 
@@ -1185,21 +1186,32 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
             return true;
         }
 
-        int year = rd.Year;
-        if (day == 0)
+        bool eve = IsWord(end - 1, "Eve");
+        DateOnly On(int year)
         {
             // Thanksgiving (US): the fourth Thursday of November.
-            var first = new DateOnly(year, 11, 1);
-            day = 1 + ((4 - IsoDay(first) + 7) % 7) + 21;
+            int d = day > 0 ? day : 1 + ((4 - IsoDay(new DateOnly(year, 11, 1)) + 7) % 7) + 21;
+            return new DateOnly(year, month, d).AddDays(eve ? -1 : 0);
         }
 
-        if (IsWord(end - 1, "Eve"))
+        // The nearest one, or the last / next one as the tense says.
+        var tense = TenseAround(i, end);
+        DateOnly best = On(rd.Year);
+        for (int y = rd.Year - 1; y <= rd.Year + 1; y++)
         {
-            day--;
+            var candidate = On(y);
+            int delta = candidate.DayNumber - rd.DayNumber;
+            bool ok = tense switch { Tense.Past => delta <= 0, Tense.Future => delta >= 0, _ => true };
+            int bestDelta = best.DayNumber - rd.DayNumber;
+            bool bestOk = tense switch { Tense.Past => bestDelta <= 0, Tense.Future => bestDelta >= 0, _ => true };
+            if (ok && (!bestOk || Math.Abs(delta) < Math.Abs(bestDelta)))
+            {
+                best = candidate;
+            }
         }
 
-        var p = new TimePoint(new DateOnly(year, month, day), Granularity.Day);
-        c = Make(i, end, p, null);
+        var p = new TimePoint(best, Granularity.Day);
+        c = new Candidate(i, end, TimexType.Date, p.ToTimexValue(), null, p, tense);
         return true;
     }
 
