@@ -205,7 +205,7 @@ internal sealed class TimeLexicon
             E(w).Classes |= WordClass.Preposition;
         }
 
-        foreach (var w in new[] { "will", "ll", "shall", "scheduled", "plans", "plan", "planning", "planned", "intends", "intend", "expected", "expects", "due", "would", "going", "upcoming", "hopes", "hope", "aims", "wants" })
+        foreach (var w in new[] { "will", "ll", "shall", "scheduled", "plans", "plan", "planning", "planned", "intends", "intend", "expected", "expects", "due", "would", "going", "upcoming", "hopes", "hope", "aims", "wants", "might", "may", "effective", "starting" })
         {
             E(w).Classes |= WordClass.Future;
         }

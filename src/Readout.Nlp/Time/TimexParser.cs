@@ -1681,7 +1681,7 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
         Tense fallback = Tense.Unknown;
         for (int k = first - 1, steps = 0; k >= 0 && steps < 15; k--, steps++)
         {
-            var t = WordTense(k, ref fallback);
+            var t = WordTense(k, ref fallback, leftward: true);
             if (t != Tense.Unknown)
             {
                 return t;
@@ -1700,7 +1700,7 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
                 break;
             }
 
-            var t = WordTense(k, ref fallback);
+            var t = WordTense(k, ref fallback, leftward: false);
             if (t != Tense.Unknown)
             {
                 return t;
@@ -1710,7 +1710,7 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
         return fallback;
     }
 
-    private Tense WordTense(int k, ref Tense fallback)
+    private Tense WordTense(int k, ref Tense fallback, bool leftward)
     {
         var t = _t[k];
         if (t.Kind != TokenKind.Word)
@@ -1722,7 +1722,13 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
         {
             if (info.Is(WordClass.Future))
             {
-                if (IsWord(k, "going") && !IsWord(k + 1, "to"))
+                if ((IsWord(k, "going") || IsWord(k, "plan") || IsWord(k, "plans") || IsWord(k, "hope") || IsWord(k, "hopes")) && !IsWord(k + 1, "to"))
+                {
+                    // "the plan", "hopes of peace": nouns.
+                    return Tense.Unknown;
+                }
+
+                if (IsWord(k, "may") && t.Upper)
                 {
                     return Tense.Unknown;
                 }
@@ -1757,7 +1763,7 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
                     return Tense.Unknown;
                 }
 
-                return IsBe(k - 1) ? Tense.Unknown : PastOrIntent(k);
+                return IsBe(k - 1) || IsModifierPosition(k) ? Tense.Unknown : PastOrIntent(k, leftward);
             }
 
             if (info.Is(WordClass.Relative) && info.Relation == Relation.Last && k + 1 < _t.Count)
@@ -1777,16 +1783,25 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
                 return Tense.Unknown;
             }
 
-            return IsBe(k - 1) ? Tense.Unknown : PastOrIntent(k);
+            return IsBe(k - 1) || IsModifierPosition(k) ? Tense.Unknown : PastOrIntent(k, leftward);
         }
 
         return Tense.Unknown;
     }
 
-    /// <summary>A past verb before "to" and a verb ("hoped to conclude", "agreed to meet") points ahead.</summary>
-    private Tense PastOrIntent(int k)
+    /// <summary>A participle after an article or possessive is an adjective ("an unspecified date").</summary>
+    private bool IsModifierPosition(int k) =>
+        IsWord(k - 1, "a") || IsWord(k - 1, "an") || IsWord(k - 1, "the") || IsWord(k - 1, "its") || IsWord(k - 1, "his") || IsWord(k - 1, "her")
+        || IsWord(k - 1, "their") || IsWord(k - 1, "our") || IsWord(k - 1, "this") || IsWord(k - 1, "still") || IsWord(k - 1, "newly");
+
+    /// <summary>A past verb of intent before "to" and a verb ("hoped to conclude", "agreed to meet") points
+    /// ahead when the date follows; "tried to", "began to" do not.</summary>
+    private Tense PastOrIntent(int k, bool leftward)
     {
-        if (IsWord(k + 1, "to") && k + 2 < _t.Count && _t[k + 2].Kind == TokenKind.Word && !_t[k + 2].Upper && _t[k + 2].Info is null
+        var w = _text.AsSpan(_t[k].Start, _t[k].Length);
+        bool intent = w is "hoped" or "planned" or "wanted" or "agreed" or "decided" or "promised" or "pledged" or "vowed" or "threatened"
+            or "expected" or "intended" or "aimed" or "sought" or "offered" or "proposed" or "prepared" or "arranged" or "asked" or "urged" or "invited";
+        if (leftward && intent && IsWord(k + 1, "to") && k + 2 < _t.Count && _t[k + 2].Kind == TokenKind.Word && !_t[k + 2].Upper && _t[k + 2].Info is null
             && !IsWord(k + 2, "his") && !IsWord(k + 2, "her") && !IsWord(k + 2, "its") && !IsWord(k + 2, "their") && !IsWord(k + 2, "our"))
         {
             return Tense.Future;
