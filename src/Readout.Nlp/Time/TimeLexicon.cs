@@ -145,7 +145,8 @@ internal sealed class TimeLexicon
             ("today", Deixis.Today), ("yesterday", Deixis.Yesterday), ("tomorrow", Deixis.Tomorrow), ("tonight", Deixis.Tonight),
             ("now", Deixis.PresentRef), ("currently", Deixis.PresentRef), ("current", Deixis.PresentRef), ("nowadays", Deixis.PresentRef),
             ("presently", Deixis.PresentRef), ("recently", Deixis.PastRef), ("recent", Deixis.PastRef), ("lately", Deixis.PastRef),
-            ("previously", Deixis.PastRef), ("formerly", Deixis.PastRef), ("once", Deixis.None), ("soon", Deixis.FutureRef),
+            // "previously", "formerly" and "soon" are left out, as in TimeBank, which annotates them almost never.
+            ("previously", Deixis.None), ("formerly", Deixis.None), ("once", Deixis.None), ("soon", Deixis.None),
             ("future", Deixis.FutureRef), ("past", Deixis.PastRef),
         })
         {
@@ -204,7 +205,7 @@ internal sealed class TimeLexicon
             E(w).Classes |= WordClass.Preposition;
         }
 
-        foreach (var w in new[] { "will", "ll", "shall", "scheduled", "plans", "plan", "planning", "planned", "intends", "intend", "expected", "expects", "due", "would", "going", "upcoming", "hopes", "hope", "aims", "wants" })
+        foreach (var w in new[] { "will", "ll", "shall", "scheduled", "plans", "plan", "planning", "planned", "intends", "intend", "expected", "expects", "due", "would", "going", "upcoming", "hopes", "hope", "aims", "wants", "might", "may", "effective", "starting" })
         {
             E(w).Classes |= WordClass.Future;
         }

@@ -447,7 +447,7 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
             }
 
             var p = new TimePoint(day, Granularity.Day);
-            c = new Candidate(i, end, TimexType.Date, p.ToTimexValue() + (part is null ? string.Empty : "T" + part), null, p, Tense.Unknown);
+            c = new Candidate(i, end, TimexType.Date, p.ToTimexValue(), null, p, Tense.Unknown);
             return true;
         }
 
@@ -725,7 +725,7 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
 
         if (Ref is not { } rd)
         {
-            c = new Candidate(i, end, TimexType.Date, "XXXX-WXX-" + wd + (part is null ? string.Empty : "T" + part), null, null, Tense.Unknown);
+            c = new Candidate(i, end, TimexType.Date, "XXXX-WXX-" + wd, null, null, Tense.Unknown);
             return true;
         }
 
@@ -738,7 +738,8 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
             ? rd.AddDays(ahead)
             : rd.AddDays(-back);
         var p = new TimePoint(day, Granularity.Day);
-        c = new Candidate(i, end, TimexType.Date, p.ToTimexValue() + (part is null ? string.Empty : "T" + part), null, p, tense);
+        // "Friday night" keeps the day's value: TempEval-3 data gives these the date alone.
+        c = new Candidate(i, end, TimexType.Date, p.ToTimexValue(), null, p, tense);
         return true;
     }
 
@@ -1095,6 +1096,11 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
                 : new Candidate(i, j + 3, TimexType.Date, "XXXX", null, null, Tense.Unknown);
             return true;
         }
+        else if (IsWord(j, "the") && (IsWord(j + 1, "year") || IsWord(j + 1, "week") || IsWord(j + 1, "weekend")
+            || ((IsWord(j + 1, "fiscal") || IsWord(j + 1, "full")) && IsWord(j + 2, "year"))) && !IsPunct(j + 2, '-') && !IsPunct(j + 3, '-'))
+        {
+            return TryPeriodUnderDiscussion(i, out c);
+        }
         else if ((IsWord(j, "that") || (IsWord(j, "the") && IsWord(j + 1, "same"))) && IsWord(IsWord(j, "that") ? j + 1 : j + 2, "day"))
         {
             shift = 0;
@@ -1113,6 +1119,44 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
         }
 
         c = Make(i, end, new TimePoint(a.AddDays(shift), Granularity.Day), null);
+        return true;
+    }
+
+    /// <summary>"the year", "the fiscal year", "the week", "the weekend": the period under discussion;
+    /// "the year ended Sept. 30" is a duration.</summary>
+    private bool TryPeriodUnderDiscussion(int i, out Candidate c)
+    {
+        int k = IsWord(i + 1, "fiscal") || IsWord(i + 1, "full") ? i + 2 : i + 1;
+        int end = k + 1;
+        if (IsWord(k, "year") && (IsWord(end, "ended") || IsWord(end, "ending") || IsWord(end, "ends") || IsWord(end, "to")))
+        {
+            c = new Candidate(i, end, TimexType.Duration, "P1Y", null, null, Tense.Unknown);
+            return true;
+        }
+
+        if (IsWord(k, "weekend"))
+        {
+            if (Ref is not { } r)
+            {
+                c = new Candidate(i, end, TimexType.Date, "XXXX-WXX-WE", null, null, Tense.Unknown);
+                return true;
+            }
+
+            // The weekend just past, unless the tense looks ahead.
+            int iso = IsoDay(r);
+            var tense = TenseAround(i, end);
+            var day = iso >= 6 ? r : tense == Tense.Future ? r.AddDays(6 - iso) : r.AddDays(-iso);
+            var wp = new TimePoint(day, Granularity.Weekend);
+            c = new Candidate(i, end, TimexType.Date, wp.ToTimexValue(), null, null, tense);
+            return true;
+        }
+
+        var g = IsWord(k, "week") ? Granularity.Week : Granularity.Year;
+        TimePoint? p = _context.LastMentioned is { } last && last.Granularity <= g ? new TimePoint(last.Date, g)
+            : Ref is { } rd ? new TimePoint(rd, g) : null;
+        c = p is { } pt
+            ? new Candidate(i, end, TimexType.Date, pt.ToTimexValue(), null, null, Tense.Unknown)
+            : new Candidate(i, end, TimexType.Date, Underspecified(g), null, null, Tense.Unknown);
         return true;
     }
 
@@ -1142,21 +1186,32 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
             return true;
         }
 
-        int year = rd.Year;
-        if (day == 0)
+        bool eve = IsWord(end - 1, "Eve");
+        DateOnly On(int year)
         {
             // Thanksgiving (US): the fourth Thursday of November.
-            var first = new DateOnly(year, 11, 1);
-            day = 1 + ((4 - IsoDay(first) + 7) % 7) + 21;
+            int d = day > 0 ? day : 1 + ((4 - IsoDay(new DateOnly(year, 11, 1)) + 7) % 7) + 21;
+            return new DateOnly(year, month, d).AddDays(eve ? -1 : 0);
         }
 
-        if (IsWord(end - 1, "Eve"))
+        // The nearest one, or the last / next one as the tense says.
+        var tense = TenseAround(i, end);
+        DateOnly best = On(rd.Year);
+        for (int y = rd.Year - 1; y <= rd.Year + 1; y++)
         {
-            day--;
+            var candidate = On(y);
+            int delta = candidate.DayNumber - rd.DayNumber;
+            bool ok = tense switch { Tense.Past => delta <= 0, Tense.Future => delta >= 0, _ => true };
+            int bestDelta = best.DayNumber - rd.DayNumber;
+            bool bestOk = tense switch { Tense.Past => bestDelta <= 0, Tense.Future => bestDelta >= 0, _ => true };
+            if (ok && (!bestOk || Math.Abs(delta) < Math.Abs(bestDelta)))
+            {
+                best = candidate;
+            }
         }
 
-        var p = new TimePoint(new DateOnly(year, month, day), Granularity.Day);
-        c = Make(i, end, p, null);
+        var p = new TimePoint(best, Granularity.Day);
+        c = new Candidate(i, end, TimexType.Date, p.ToTimexValue(), null, p, tense);
         return true;
     }
 
@@ -1468,8 +1523,9 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
     private bool TrySet(int i, out Candidate c)
     {
         c = default;
-        if (Info(i) is { } info && info.Is(WordClass.Set))
+        if (Info(i) is { } info && info.Is(WordClass.Set) && !NextIsWord(i + 1))
         {
+            // "meets daily", not "a daily newspaper" or "average daily volume".
             c = new Candidate(i, i + 1, TimexType.Set, info.SetValue!, null, null, Tense.Unknown);
             return true;
         }
@@ -1625,7 +1681,7 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
         Tense fallback = Tense.Unknown;
         for (int k = first - 1, steps = 0; k >= 0 && steps < 15; k--, steps++)
         {
-            var t = WordTense(k, ref fallback);
+            var t = WordTense(k, ref fallback, leftward: true);
             if (t != Tense.Unknown)
             {
                 return t;
@@ -1644,7 +1700,7 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
                 break;
             }
 
-            var t = WordTense(k, ref fallback);
+            var t = WordTense(k, ref fallback, leftward: false);
             if (t != Tense.Unknown)
             {
                 return t;
@@ -1654,7 +1710,7 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
         return fallback;
     }
 
-    private Tense WordTense(int k, ref Tense fallback)
+    private Tense WordTense(int k, ref Tense fallback, bool leftward)
     {
         var t = _t[k];
         if (t.Kind != TokenKind.Word)
@@ -1666,7 +1722,13 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
         {
             if (info.Is(WordClass.Future))
             {
-                if (IsWord(k, "going") && !IsWord(k + 1, "to"))
+                if ((IsWord(k, "going") || IsWord(k, "plan") || IsWord(k, "plans") || IsWord(k, "hope") || IsWord(k, "hopes")) && !IsWord(k + 1, "to"))
+                {
+                    // "the plan", "hopes of peace": nouns.
+                    return Tense.Unknown;
+                }
+
+                if (IsWord(k, "may") && t.Upper)
                 {
                     return Tense.Unknown;
                 }
@@ -1701,7 +1763,7 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
                     return Tense.Unknown;
                 }
 
-                return IsBe(k - 1) ? Tense.Unknown : PastOrIntent(k);
+                return IsBe(k - 1) || IsModifierPosition(k) ? Tense.Unknown : PastOrIntent(k, leftward);
             }
 
             if (info.Is(WordClass.Relative) && info.Relation == Relation.Last && k + 1 < _t.Count)
@@ -1721,16 +1783,25 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
                 return Tense.Unknown;
             }
 
-            return IsBe(k - 1) ? Tense.Unknown : PastOrIntent(k);
+            return IsBe(k - 1) || IsModifierPosition(k) ? Tense.Unknown : PastOrIntent(k, leftward);
         }
 
         return Tense.Unknown;
     }
 
-    /// <summary>A past verb before "to" and a verb ("hoped to conclude", "agreed to meet") points ahead.</summary>
-    private Tense PastOrIntent(int k)
+    /// <summary>A participle after an article or possessive is an adjective ("an unspecified date").</summary>
+    private bool IsModifierPosition(int k) =>
+        IsWord(k - 1, "a") || IsWord(k - 1, "an") || IsWord(k - 1, "the") || IsWord(k - 1, "its") || IsWord(k - 1, "his") || IsWord(k - 1, "her")
+        || IsWord(k - 1, "their") || IsWord(k - 1, "our") || IsWord(k - 1, "this") || IsWord(k - 1, "still") || IsWord(k - 1, "newly");
+
+    /// <summary>A past verb of intent before "to" and a verb ("hoped to conclude", "agreed to meet") points
+    /// ahead when the date follows; "tried to", "began to" do not.</summary>
+    private Tense PastOrIntent(int k, bool leftward)
     {
-        if (IsWord(k + 1, "to") && k + 2 < _t.Count && _t[k + 2].Kind == TokenKind.Word && !_t[k + 2].Upper && _t[k + 2].Info is null
+        var w = _text.AsSpan(_t[k].Start, _t[k].Length);
+        bool intent = w is "hoped" or "planned" or "wanted" or "agreed" or "decided" or "promised" or "pledged" or "vowed" or "threatened"
+            or "expected" or "intended" or "aimed" or "sought" or "offered" or "proposed" or "prepared" or "arranged" or "asked" or "urged" or "invited";
+        if (leftward && intent && IsWord(k + 1, "to") && k + 2 < _t.Count && _t[k + 2].Kind == TokenKind.Word && !_t[k + 2].Upper && _t[k + 2].Info is null
             && !IsWord(k + 2, "his") && !IsWord(k + 2, "her") && !IsWord(k + 2, "its") && !IsWord(k + 2, "their") && !IsWord(k + 2, "our"))
         {
             return Tense.Future;
