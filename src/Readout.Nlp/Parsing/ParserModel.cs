@@ -29,6 +29,9 @@ public sealed class ParserModel
     /// <summary>Number of stored non-zero weights.</summary>
     public int WeightCount => _weights.NonZero;
 
+    /// <summary>A smaller copy without the weights below <paramref name="threshold"/> in magnitude.</summary>
+    public ParserModel Prune(float threshold) => new(_labels, _weights.Prune(threshold));
+
     /// <summary>Parses one tagged sentence (greedy, linear in its length). Thread-safe.</summary>
     public ParseResult Parse(IReadOnlyList<string> forms, IReadOnlyList<Upos> upos, IReadOnlyList<string> xpos)
     {

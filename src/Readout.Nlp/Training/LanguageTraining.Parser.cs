@@ -8,10 +8,21 @@ namespace Readout.Nlp.Training;
 public static partial class LanguageTraining
 {
     /// <summary>
-    /// Trains the dependency parser and writes it to <paramref name="output"/>. With
-    /// <paramref name="posModel"/>, dev sentences are parsed with predicted tags when choosing the epoch.
+    /// Trains the dependency parser and writes it to <paramref name="output"/>. The training
+    /// sentences get jackknifed predicted tags (<paramref name="jackknifeFolds"/> folds, 0 for gold
+    /// tags). With <paramref name="posModel"/>, dev sentences are parsed with predicted tags when
+    /// choosing the epoch.
     /// </summary>
-    public static ParserModel TrainParser(IReadOnlyList<string> train, IReadOnlyList<string>? dev, string output, int seed, TextWriter log, PosModel? posModel = null, ParserTrainingOptions? options = null)
+    public static ParserModel TrainParser(
+        IReadOnlyList<string> train,
+        IReadOnlyList<string>? dev,
+        string output,
+        int seed,
+        TextWriter log,
+        PosModel? posModel = null,
+        ParserTrainingOptions? options = null,
+        int jackknifeFolds = 4,
+        PosTrainingOptions? posOptions = null)
     {
         ArgumentNullException.ThrowIfNull(train);
         ArgumentNullException.ThrowIfNull(output);
@@ -19,7 +30,10 @@ public static partial class LanguageTraining
         var clock = Stopwatch.StartNew();
         var trainSentences = ConlluReader.ReadAnnotatedFiles(train);
         var devSentences = dev is { Count: > 0 } ? ConlluReader.ReadAnnotatedFiles(dev) : null;
-        var model = ParserTrainer.Train(trainSentences, null, devSentences, posModel, (options ?? new ParserTrainingOptions()) with { Seed = seed }, log);
+        var trainTags = jackknifeFolds >= 2
+            ? Jackknife.Tag(trainSentences, jackknifeFolds, (posOptions ?? new PosTrainingOptions { Epochs = 6 }) with { Seed = seed }, log)
+            : null;
+        var model = ParserTrainer.Train(trainSentences, trainTags, devSentences, posModel, (options ?? new ParserTrainingOptions()) with { Seed = seed }, log);
         model.Save(output);
         log.WriteLine($"parser: wrote {output} ({new FileInfo(output).Length / 1024} KiB) in {clock.Elapsed.TotalSeconds:F0} s");
         return model;

@@ -48,6 +48,29 @@ internal sealed class SparseWeights
         }
     }
 
+    /// <summary>A copy without the weights smaller than <paramref name="threshold"/> in magnitude.</summary>
+    public SparseWeights Prune(float threshold)
+    {
+        var rowStart = new int[_rowStart.Length];
+        var classes = new List<byte>();
+        var weights = new List<float>();
+        for (int b = 0; b < Buckets; b++)
+        {
+            rowStart[b] = weights.Count;
+            for (int j = _rowStart[b]; j < _rowStart[b + 1]; j++)
+            {
+                if (MathF.Abs(_weights[j]) >= threshold)
+                {
+                    classes.Add(_classes[j]);
+                    weights.Add(_weights[j]);
+                }
+            }
+        }
+
+        rowStart[Buckets] = weights.Count;
+        return new SparseWeights(BucketBits, ClassCount, rowStart, [.. classes], [.. weights]);
+    }
+
     /// <summary>Writes the weights: non-empty rows as (bucket delta, count, then class byte + half weight pairs).</summary>
     public void Write(BinaryWriter writer)
     {

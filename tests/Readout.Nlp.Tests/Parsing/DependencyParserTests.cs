@@ -70,6 +70,31 @@ public class DependencyParserTests
     }
 
     [Fact]
+    public void Process_ManyThreadsSharingStages_SameResultAsOneThread()
+    {
+        var tagger = new PosTagger(TestModels.Pos);
+        var parser = new DependencyParser(TestModels.Parser);
+        string[] sentences = ["Abe met Putin in Tokyo on Sunday .", "The ministers did n't sign the treaty .", "Russia said it would send troops ."];
+        DependencyTree Run(int i)
+        {
+            var document = Tagging.DocumentBuilder.FromSentences(sentences[i % 3], sentences[(i + 1) % 3]);
+            tagger.Process(document);
+            parser.Process(document);
+            return document.Get(LayerKeys.Dependencies);
+        }
+
+        var expected = Enumerable.Range(0, 3).Select(Run).ToArray();
+        var results = new DependencyTree[64];
+        Parallel.For(0, results.Length, i => results[i] = Run(i));
+
+        for (int i = 0; i < results.Length; i++)
+        {
+            Assert.Equal(expected[i % 3].Heads, results[i].Heads);
+            Assert.Equal(expected[i % 3].Relations, results[i].Relations);
+        }
+    }
+
+    [Fact]
     public void Parse_EmptySentence_ReturnsEmpty()
     {
         var result = TestModels.Parser.Parse([], [], []);
