@@ -820,7 +820,7 @@ public sealed class EventCoder(PredicateLexicon lexicon) : IStage
         {
             if (doc.U(k) is Upos.VERB && doc.Pos.Xpos[k] != "VBG" || doc.U(k) is Upos.NOUN && IsEventNoun(doc.Lemma(k)))
             {
-                return k;
+                return SupportVerbs.Contains(doc.Lemma(k)) ? EventNounSubject(doc, sentence, k) ?? k : k;
             }
         }
 
@@ -833,6 +833,28 @@ public sealed class EventCoder(PredicateLexicon lexicon) : IStage
         }
 
         return -1;
+    }
+
+    /// <summary>Verbs that carry a nominal event rather than being one: "Putin's visit will take him to Yamaguchi on Dec. 15".</summary>
+    private static readonly HashSet<string> SupportVerbs = new(StringComparer.Ordinal) { "take", "bring", "be", "come", "last", "begin", "start", "end", "open", "close", "run" };
+
+    /// <summary>An event noun that is the subject of the verb at <paramref name="verb"/> (same clause, to its left).</summary>
+    private static int? EventNounSubject(DocView doc, Sentence sentence, int verb)
+    {
+        for (int k = verb - 1; k >= sentence.FirstToken; k--)
+        {
+            if (doc.U(k) is Upos.NOUN && IsEventNoun(doc.Lemma(k)))
+            {
+                return k;
+            }
+
+            if (doc.U(k) is Upos.PUNCT or Upos.VERB or Upos.SCONJ || doc.U(k) is Upos.ADP && doc.Lower(k) is not "of")
+            {
+                return null;
+            }
+        }
+
+        return null;
     }
 
     private static bool IsEventNoun(string lemma) =>

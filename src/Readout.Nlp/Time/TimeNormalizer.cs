@@ -100,6 +100,10 @@ public sealed class TimeNormalizer : IStage
                 "VBD" => Tense.Past,
                 "MD" when lemma is "will" or "shall" or "'ll" or "ll" or "wo" => Tense.Future,
                 "VBN" when i > 0 && pos.Lemmas[i - 1] is "have" => Tense.Past,
+                // "the groundwork for a visit in December", "preparations for talks next month", "ahead of
+                // the summit in May": the time of what is prepared for lies ahead, whatever the main verb's tense.
+                "NN" or "NNS" or "RB" when lemma is "groundwork" or "preparation" or "plan" or "ahead" or "run-up"
+                    && i + 1 < n && pos.Lemmas[i + 1] is "for" or "of" => Tense.Future,
                 _ => Tense.Unknown,
             };
             if (t != Tense.Unknown)
