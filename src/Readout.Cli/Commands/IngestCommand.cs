@@ -155,7 +155,7 @@ internal static class IngestCommand
         clock.Stop();
         foreach (var (origin, reason) in skipped)
         {
-            await Console.Error.WriteLineAsync($"skipped {origin}: {reason.Message} [{reason.Code}]");
+            await Console.Error.WriteLineAsync(SkipMessage(origin, reason));
         }
 
         double seconds = Math.Max(clock.Elapsed.TotalSeconds, 1e-3);
@@ -179,6 +179,12 @@ internal static class IngestCommand
 
         return skipped.Count > 0 ? ExitCodes.SomeSkipped : ExitCodes.Ok;
     }
+
+    /// <summary>"skipped FILE: reason [code]"; reader messages already start with the file.</summary>
+    public static string SkipMessage(string origin, Diagnostic reason) =>
+        reason.Message.StartsWith(origin, StringComparison.Ordinal)
+            ? $"skipped {reason.Message} [{reason.Code}]"
+            : $"skipped {origin}: {reason.Message} [{reason.Code}]";
 
     private static long EstimateBytes(string[] paths)
     {
