@@ -1509,7 +1509,8 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
             TimeUnit.Week => "P" + count + "W",
             TimeUnit.Fortnight => "P" + Times(2) + "W",
             TimeUnit.Month => "P" + count + "M",
-            TimeUnit.Quarter => "P" + count + "Q",
+            // ISO 8601 durations have no quarter unit: three quarters are nine months.
+            TimeUnit.Quarter => "P" + Times(3) + "M",
             TimeUnit.Year => "P" + count + "Y",
             TimeUnit.Decade => n < 0 ? "PXDE" : "P" + Times(10) + "Y",
             TimeUnit.Century => n < 0 ? "PXCE" : "P" + Times(100) + "Y",
