@@ -1282,6 +1282,18 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
             return false;
         }
 
+        if (hyphen && unit.Plural)
+        {
+            // "three-quarters of the vote" is a fraction; adjectival durations are singular ("three-year").
+            return false;
+        }
+
+        if (unit.Unit == TimeUnit.Year && unit.Plural && IsWord(k + 1, "old") && !IsWord(k + 2, "-"))
+        {
+            // "52 years old" is an age.
+            return false;
+        }
+
         if (unit.Unit == TimeUnit.Half && n != -1)
         {
             return false;
