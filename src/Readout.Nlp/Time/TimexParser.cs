@@ -1670,27 +1670,6 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
     /// the left within the sentence, else to the right.</summary>
     private Tense TenseAround(int first, int end)
     {
-        if (_context.HasVerbTenses)
-        {
-            int from = first;
-            while (from > 0 && !_t[from].BreakBefore)
-            {
-                from--;
-            }
-
-            int to = end;
-            while (to < _t.Count && !_t[to].BreakBefore)
-            {
-                to++;
-            }
-
-            var vt = _context.VerbTense(_t[first].Start, _t[from].Start, to < _t.Count ? _t[to].Start : int.MaxValue);
-            if (vt != Tense.Unknown)
-            {
-                return vt;
-            }
-        }
-
         Tense fallback = Tense.Unknown;
         for (int k = first - 1, steps = 0; k >= 0 && steps < 15; k--, steps++)
         {
@@ -1776,6 +1755,11 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
                     return Tense.Unknown;
                 }
 
+                if (_context.HasVerbTenses && !info.Is(WordClass.Reporting))
+                {
+                    return _context.TaggedTenseAt(t.Start) == Tense.Past ? PastOrIntent(k, leftward) : Tense.Unknown;
+                }
+
                 return IsBe(k - 1) || IsModifierPosition(k) ? Tense.Unknown : PastOrIntent(k, leftward);
             }
 
@@ -1796,7 +1780,19 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
                 return Tense.Unknown;
             }
 
+            if (_context.HasVerbTenses)
+            {
+                // A tagger tells a past verb from an adjective or a passive participle.
+                return _context.TaggedTenseAt(t.Start) == Tense.Past ? PastOrIntent(k, leftward) : Tense.Unknown;
+            }
+
             return IsBe(k - 1) || IsModifierPosition(k) ? Tense.Unknown : PastOrIntent(k, leftward);
+        }
+
+        if (_context.HasVerbTenses && _context.TaggedTenseAt(t.Start) is var tagged and not Tense.Unknown)
+        {
+            // Irregular and unlisted verbs the lexicon does not know ("sank", "won").
+            return tagged == Tense.Past ? PastOrIntent(k, leftward) : tagged;
         }
 
         return Tense.Unknown;
