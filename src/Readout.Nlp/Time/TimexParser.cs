@@ -1026,8 +1026,10 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
             year = y2;
             end++;
         }
-        else if (!the || !(IsWord(i - 1, "in") || IsWord(i - 1, "during") || IsWord(i - 1, "by") || IsWord(i - 1, "until") || IsWord(i - 1, "through")))
+        else if (!(IsWord(i - 1, "in") || IsWord(i - 1, "during") || IsWord(i - 1, "by") || IsWord(i - 1, "until") || IsWord(i - 1, "through")
+            || IsWord(i - 1, "over") || IsWord(i - 1, "since") || (Info(i - 1) is { } pw && pw.Is(WordClass.Position)) || (IsPunct(i - 1, '-') && IsWord(i - 2, "mid"))))
         {
+            // "fall" and "spring" are verbs and nouns too: a season alone needs a preposition or "early", "late".
             return false;
         }
 
@@ -1096,10 +1098,32 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
                 : new Candidate(i, j + 3, TimexType.Date, "XXXX", null, null, Tense.Unknown);
             return true;
         }
-        else if (IsWord(j, "the") && (IsWord(j + 1, "year") || IsWord(j + 1, "week") || IsWord(j + 1, "weekend")
+        else if (IsWord(j, "the") && (IsWord(j + 1, "year") || IsWord(j + 1, "month") || IsWord(j + 1, "week") || IsWord(j + 1, "weekend")
             || ((IsWord(j + 1, "fiscal") || IsWord(j + 1, "full")) && IsWord(j + 2, "year"))) && !IsPunct(j + 2, '-') && !IsPunct(j + 3, '-'))
         {
             return TryPeriodUnderDiscussion(i, out c);
+        }
+        else if (IsWord(j, "year") && ((IsPunct(j + 1, '-') && IsWord(j + 2, "end")) || IsWord(j + 1, "end")))
+        {
+            // "year-end", "year end": the end of the year under discussion.
+            int e = IsPunct(j + 1, '-') ? j + 3 : j + 2;
+            var basis = _context.LastMentioned is { Granularity: <= Granularity.Year } lm ? lm.Date : Ref;
+            c = new Candidate(i, e, TimexType.Date, basis is { } b ? TimePoint.Year(b.Year) : "XXXX", "END", null, Tense.Unknown);
+            return true;
+        }
+        else if (IsWord(j, "the") && (IsOrdinal(j + 1) || (Info(j + 1) is { } co && co.Is(WordClass.Ordinal)) || (j + 2 < _t.Count && _t[j + 1].Kind == TokenKind.Digits && Adjacent(j + 1, j + 2) && (IsWord(j + 2, "th") || IsWord(j + 2, "st") || IsWord(j + 2, "nd"))))
+            && IsWord(_t[j + 1].Kind == TokenKind.Digits ? j + 3 : j + 2, "century"))
+        {
+            // "the 20th century" is the 1900s: TIMEX3 value "19".
+            int n = _t[j + 1].Kind == TokenKind.Digits ? _t[j + 1].Number : Info(j + 1)!.Ordinal;
+            int e = (_t[j + 1].Kind == TokenKind.Digits ? j + 3 : j + 2) + 1;
+            if (n is < 1 or > 21)
+            {
+                return false;
+            }
+
+            c = new Candidate(i, e, TimexType.Date, (n - 1).ToString("D2", CultureInfo.InvariantCulture), null, null, Tense.Unknown);
+            return true;
         }
         else if ((IsWord(j, "that") || (IsWord(j, "the") && IsWord(j + 1, "same"))) && IsWord(IsWord(j, "that") ? j + 1 : j + 2, "day"))
         {
@@ -1151,7 +1175,7 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
             return true;
         }
 
-        var g = IsWord(k, "week") ? Granularity.Week : Granularity.Year;
+        var g = IsWord(k, "week") ? Granularity.Week : IsWord(k, "month") ? Granularity.Month : Granularity.Year;
         TimePoint? p = _context.LastMentioned is { } last && last.Granularity <= g ? new TimePoint(last.Date, g)
             : Ref is { } rd ? new TimePoint(rd, g) : null;
         c = p is { } pt
@@ -1266,6 +1290,11 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
         }
 
         if (IsWord(k, "more") || IsWord(k, "additional"))
+        {
+            k++;
+        }
+
+        if ((IsWord(k, "trading") || IsWord(k, "business") || IsWord(k, "working")) && (IsWord(k + 1, "days") || IsWord(k + 1, "day") || IsWord(k + 1, "hours")))
         {
             k++;
         }
