@@ -259,11 +259,6 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
                     end++;
                 }
 
-                if (IsPunct(end, '\'') && IsWord(end + 1, "s"))
-                {
-                    // "today's" — the possessive is not part of the expression.
-                }
-
                 if (Ref is { } r)
                 {
                     var day = r.AddDays(shift);
@@ -387,11 +382,6 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
             if (p is null && Ref is not null && r is not (Relation.That or Relation.Same))
             {
                 return false;
-            }
-
-            if (w.Unit == TimeUnit.Quarter && IsWord(k - 1, "fiscal"))
-            {
-                // "the fiscal quarter" is still a quarter
             }
 
             c = p is { } pt ? Make(i, k + 1, pt, null) : new Candidate(i, k + 1, TimexType.Date, Underspecified(Gran(w.Unit)), null, null, Tense.Unknown);
@@ -776,15 +766,8 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
                 return false;
             }
 
-            int first = len == 2 ? j - 1 : j;
-            if (the && first == j - 1 && !IsWord(i, "the"))
-            {
-                first = i;
-            }
-            else if (the)
-            {
-                first = i;
-            }
+            // "the 1990s" keeps its article; "'90s" its apostrophe.
+            int first = the ? i : len == 2 ? j - 1 : j;
 
             var p = new TimePoint(new DateOnly(decade, 1, 1), Granularity.Decade);
             c = new Candidate(first, j + 2, TimexType.Date, p.ToTimexValue(), null, p, Tense.Unknown);
@@ -869,7 +852,7 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
             j++;
         }
 
-        if ((IsWord(j, "year") || IsWord(j, "year")) && IsPunct(j + 1, '-') && (IsWord(j + 2, "ago") || IsWord(j + 2, "earlier")))
+        if (IsWord(j, "year") && IsPunct(j + 1, '-') && (IsWord(j + 2, "ago") || IsWord(j + 2, "earlier")))
         {
             anaphoricYearAgo = true;
             j += 3;
@@ -1338,11 +1321,6 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
             return false;
         }
 
-        if (!bare && n > 1 && !unit.Plural && !hyphen && !IsPunct(j + 1, '-') && _t[j].Kind == TokenKind.Word && !IsWord(j, "couple") && !IsWord(j, "dozen"))
-        {
-            // "two year" (adjectival without hyphen) is still a duration: allow.
-        }
-
         int end = k + 1;
         if (IsPunct(end, '-') && (IsWord(end + 1, "earlier") || IsWord(end + 1, "ago") || (hyphen && IsWord(end + 1, "old"))))
         {
@@ -1422,11 +1400,6 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
         }
 
     duration:
-        if (hyphen && IsPunct(end, '-') && (IsWord(end + 1, "old") || IsWord(end + 1, "long")))
-        {
-            // "two-year-old": an age; the duration is "two-year".
-        }
-
         // "the 30-day period": the article belongs to the noun, not to the adjectival duration.
         int firstTok = hyphen && the && !lead ? j : i;
 
@@ -1453,7 +1426,7 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
         var t = _t[j];
         if (t.Kind == TokenKind.Digits)
         {
-            if (t.Number is < 0 or > 10000 || (j > 0 && IsPunct(j - 1, '$')) || (IsPunct(j + 1, '.') && j + 2 < _t.Count && _t[j + 2].Kind == TokenKind.Digits && Adjacent(j, j + 2 - 1)))
+            if (t.Number is < 0 or > 10000 || (j > 0 && IsPunct(j - 1, '$')) || (IsPunct(j + 1, '.') && j + 2 < _t.Count && _t[j + 2].Kind == TokenKind.Digits && Adjacent(j + 1, j + 2)))
             {
                 return false;
             }
