@@ -378,6 +378,13 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
                 return false;
             }
 
+            if (the && r is Relation.Past or Relation.Last && w.Unit is TimeUnit.Decade or TimeUnit.Century)
+            {
+                // "the past decade" is the ten years up to now, not the 1990s.
+                c = new Candidate(i, k + 1, TimexType.Duration, DurationValue(1, w.Unit), null, null, Tense.Unknown);
+                return true;
+            }
+
             var p = RelativeUnit(r, w.Unit, the);
             if (p is null && Ref is not null && r is not (Relation.That or Relation.Same))
             {
