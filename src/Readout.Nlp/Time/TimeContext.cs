@@ -20,8 +20,9 @@ public sealed class TimeContext
     public TimePoint? LastMentioned { get; set; }
 
     /// <summary>
-    /// Tenses of verbs known from a part-of-speech layer, by character offset (sorted). When set,
-    /// these win over the word-based tense guess.
+    /// Tenses of verbs known from a part-of-speech layer, by character offset of the word (sorted).
+    /// When set, they decide which words are tensed verbs where the word-based guess would look at
+    /// endings ("-ed"); lexical cues ("will", "ago") still apply.
     /// </summary>
     public void SetVerbTenses(int[] offsets, Tense[] tenses)
     {
@@ -38,32 +39,11 @@ public sealed class TimeContext
 
     internal bool HasVerbTenses => _verbOffsets.Length > 0;
 
-    /// <summary>The tense of the nearest tagged verb in <c>[from, to)</c>, looking outward from
-    /// <paramref name="position"/>, left side first.</summary>
-    internal Tense VerbTense(int position, int from, int to)
+    /// <summary>The tagged tense of the word starting at <paramref name="offset"/>: Unknown when the
+    /// tagger did not call it a tensed verb (an adjective "unspecified", a bare participle).</summary>
+    internal Tense TaggedTenseAt(int offset)
     {
-        int i = Array.BinarySearch(_verbOffsets, position);
-        if (i < 0)
-        {
-            i = ~i;
-        }
-
-        for (int k = i - 1; k >= 0 && _verbOffsets[k] >= from; k--)
-        {
-            if (_verbTenses[k] != Tense.Unknown)
-            {
-                return _verbTenses[k];
-            }
-        }
-
-        for (int k = i; k < _verbOffsets.Length && _verbOffsets[k] < to; k++)
-        {
-            if (_verbTenses[k] != Tense.Unknown)
-            {
-                return _verbTenses[k];
-            }
-        }
-
-        return Tense.Unknown;
+        int i = Array.BinarySearch(_verbOffsets, offset);
+        return i >= 0 ? _verbTenses[i] : Tense.Unknown;
     }
 }

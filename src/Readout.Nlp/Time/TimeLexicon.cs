@@ -241,6 +241,12 @@ internal sealed class TimeLexicon
 
         E("the").Classes |= WordClass.Determiner;
 
+        // Words inside expressions that the start filter must see ("eight trading days").
+        foreach (var w in new[] { "trading", "business", "working", "additional" })
+        {
+            E(w);
+        }
+
         // Entry points the scan must stop at: "every week", "each year", "per month", "at noon".
         foreach (var w in new[] { "every", "each", "per", "noon", "midnight" })
         {

@@ -8,7 +8,8 @@ namespace Readout.Nlp.Time;
 /// The time stage: finds time expressions sentence by sentence, resolves them against the
 /// publication date (and the last date mentioned, for "the next day"), and sets
 /// <see cref="LayerKeys.Timexes"/>. Text inside excluded regions (bylines, boilerplate) is skipped.
-/// Spans are widened to whole tokens. Uses part-of-speech tags for tense when that layer exists.
+/// Spans are widened to whole tokens. When a part-of-speech layer exists, its tags decide which words
+/// are past-tense verbs (VBD, VBN after "have") and future modals (MD will/shall/would).
 /// Thread-safe: all per-document state lives in a <see cref="TimeContext"/> made per call.
 /// </summary>
 public sealed class TimeNormalizer : IStage
@@ -98,7 +99,7 @@ public sealed class TimeNormalizer : IStage
             Tense t = tag switch
             {
                 "VBD" => Tense.Past,
-                "MD" when lemma is "will" or "shall" or "'ll" or "ll" or "wo" => Tense.Future,
+                "MD" when lemma is "will" or "shall" or "'ll" or "ll" or "wo" or "would" or "might" or "may" => Tense.Future,
                 "VBN" when i > 0 && pos.Lemmas[i - 1] is "have" => Tense.Past,
                 // "the groundwork for a visit in December", "preparations for talks next month", "ahead of
                 // the summit in May": the time of what is prepared for lies ahead, whatever the main verb's tense.

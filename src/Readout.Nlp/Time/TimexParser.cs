@@ -259,11 +259,6 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
                     end++;
                 }
 
-                if (IsPunct(end, '\'') && IsWord(end + 1, "s"))
-                {
-                    // "today's" — the possessive is not part of the expression.
-                }
-
                 if (Ref is { } r)
                 {
                     var day = r.AddDays(shift);
@@ -383,15 +378,17 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
                 return false;
             }
 
+            if (the && r is Relation.Past or Relation.Last && w.Unit is TimeUnit.Decade or TimeUnit.Century)
+            {
+                // "the past decade" is the ten years up to now, not the 1990s.
+                c = new Candidate(i, k + 1, TimexType.Duration, DurationValue(1, w.Unit), null, null, Tense.Unknown);
+                return true;
+            }
+
             var p = RelativeUnit(r, w.Unit, the);
             if (p is null && Ref is not null && r is not (Relation.That or Relation.Same))
             {
                 return false;
-            }
-
-            if (w.Unit == TimeUnit.Quarter && IsWord(k - 1, "fiscal"))
-            {
-                // "the fiscal quarter" is still a quarter
             }
 
             c = p is { } pt ? Make(i, k + 1, pt, null) : new Candidate(i, k + 1, TimexType.Date, Underspecified(Gran(w.Unit)), null, null, Tense.Unknown);
@@ -776,15 +773,8 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
                 return false;
             }
 
-            int first = len == 2 ? j - 1 : j;
-            if (the && first == j - 1 && !IsWord(i, "the"))
-            {
-                first = i;
-            }
-            else if (the)
-            {
-                first = i;
-            }
+            // "the 1990s" keeps its article; "'90s" its apostrophe.
+            int first = the ? i : len == 2 ? j - 1 : j;
 
             var p = new TimePoint(new DateOnly(decade, 1, 1), Granularity.Decade);
             c = new Candidate(first, j + 2, TimexType.Date, p.ToTimexValue(), null, p, Tense.Unknown);
@@ -869,7 +859,7 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
             j++;
         }
 
-        if ((IsWord(j, "year") || IsWord(j, "year")) && IsPunct(j + 1, '-') && (IsWord(j + 2, "ago") || IsWord(j + 2, "earlier")))
+        if (IsWord(j, "year") && IsPunct(j + 1, '-') && (IsWord(j + 2, "ago") || IsWord(j + 2, "earlier")))
         {
             anaphoricYearAgo = true;
             j += 3;
@@ -1026,8 +1016,10 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
             year = y2;
             end++;
         }
-        else if (!the || !(IsWord(i - 1, "in") || IsWord(i - 1, "during") || IsWord(i - 1, "by") || IsWord(i - 1, "until") || IsWord(i - 1, "through")))
+        else if (!(IsWord(i - 1, "in") || IsWord(i - 1, "during") || IsWord(i - 1, "by") || IsWord(i - 1, "until") || IsWord(i - 1, "through")
+            || IsWord(i - 1, "over") || IsWord(i - 1, "since") || (Info(i - 1) is { } pw && pw.Is(WordClass.Position)) || (IsPunct(i - 1, '-') && IsWord(i - 2, "mid"))))
         {
+            // "fall" and "spring" are verbs and nouns too: a season alone needs a preposition or "early", "late".
             return false;
         }
 
@@ -1096,10 +1088,32 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
                 : new Candidate(i, j + 3, TimexType.Date, "XXXX", null, null, Tense.Unknown);
             return true;
         }
-        else if (IsWord(j, "the") && (IsWord(j + 1, "year") || IsWord(j + 1, "week") || IsWord(j + 1, "weekend")
+        else if (IsWord(j, "the") && (IsWord(j + 1, "year") || IsWord(j + 1, "month") || IsWord(j + 1, "week") || IsWord(j + 1, "weekend")
             || ((IsWord(j + 1, "fiscal") || IsWord(j + 1, "full")) && IsWord(j + 2, "year"))) && !IsPunct(j + 2, '-') && !IsPunct(j + 3, '-'))
         {
             return TryPeriodUnderDiscussion(i, out c);
+        }
+        else if (IsWord(j, "year") && ((IsPunct(j + 1, '-') && IsWord(j + 2, "end")) || IsWord(j + 1, "end")))
+        {
+            // "year-end", "year end": the end of the year under discussion.
+            int e = IsPunct(j + 1, '-') ? j + 3 : j + 2;
+            var basis = _context.LastMentioned is { Granularity: <= Granularity.Year } lm ? lm.Date : Ref;
+            c = new Candidate(i, e, TimexType.Date, basis is { } b ? TimePoint.Year(b.Year) : "XXXX", "END", null, Tense.Unknown);
+            return true;
+        }
+        else if (IsWord(j, "the") && (IsOrdinal(j + 1) || (Info(j + 1) is { } co && co.Is(WordClass.Ordinal)) || (j + 2 < _t.Count && _t[j + 1].Kind == TokenKind.Digits && Adjacent(j + 1, j + 2) && (IsWord(j + 2, "th") || IsWord(j + 2, "st") || IsWord(j + 2, "nd"))))
+            && IsWord(_t[j + 1].Kind == TokenKind.Digits ? j + 3 : j + 2, "century"))
+        {
+            // "the 20th century" is the 1900s: TIMEX3 value "19".
+            int n = _t[j + 1].Kind == TokenKind.Digits ? _t[j + 1].Number : Info(j + 1)!.Ordinal;
+            int e = (_t[j + 1].Kind == TokenKind.Digits ? j + 3 : j + 2) + 1;
+            if (n is < 1 or > 21)
+            {
+                return false;
+            }
+
+            c = new Candidate(i, e, TimexType.Date, (n - 1).ToString("D2", CultureInfo.InvariantCulture), null, null, Tense.Unknown);
+            return true;
         }
         else if ((IsWord(j, "that") || (IsWord(j, "the") && IsWord(j + 1, "same"))) && IsWord(IsWord(j, "that") ? j + 1 : j + 2, "day"))
         {
@@ -1151,7 +1165,7 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
             return true;
         }
 
-        var g = IsWord(k, "week") ? Granularity.Week : Granularity.Year;
+        var g = IsWord(k, "week") ? Granularity.Week : IsWord(k, "month") ? Granularity.Month : Granularity.Year;
         TimePoint? p = _context.LastMentioned is { } last && last.Granularity <= g ? new TimePoint(last.Date, g)
             : Ref is { } rd ? new TimePoint(rd, g) : null;
         c = p is { } pt
@@ -1270,6 +1284,11 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
             k++;
         }
 
+        if ((IsWord(k, "trading") || IsWord(k, "business") || IsWord(k, "working")) && (IsWord(k + 1, "days") || IsWord(k + 1, "day") || IsWord(k + 1, "hours")))
+        {
+            k++;
+        }
+
         bool hyphen = false;
         if (IsPunct(k, '-') && !bare)
         {
@@ -1279,6 +1298,18 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
 
         if (Info(k) is not { } unit || !unit.Is(WordClass.Unit))
         {
+            return false;
+        }
+
+        if (hyphen && unit.Plural)
+        {
+            // "three-quarters of the vote" is a fraction; adjectival durations are singular ("three-year").
+            return false;
+        }
+
+        if (unit.Unit == TimeUnit.Year && unit.Plural && IsWord(k + 1, "old") && !IsWord(k + 2, "-"))
+        {
+            // "52 years old" is an age.
             return false;
         }
 
@@ -1295,11 +1326,6 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
         if (!bare && n == 1 && unit.Plural && _t[j].Kind == TokenKind.Word)
         {
             return false;
-        }
-
-        if (!bare && n > 1 && !unit.Plural && !hyphen && !IsPunct(j + 1, '-') && _t[j].Kind == TokenKind.Word && !IsWord(j, "couple") && !IsWord(j, "dozen"))
-        {
-            // "two year" (adjectival without hyphen) is still a duration: allow.
         }
 
         int end = k + 1;
@@ -1381,11 +1407,6 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
         }
 
     duration:
-        if (hyphen && IsPunct(end, '-') && (IsWord(end + 1, "old") || IsWord(end + 1, "long")))
-        {
-            // "two-year-old": an age; the duration is "two-year".
-        }
-
         // "the 30-day period": the article belongs to the noun, not to the adjectival duration.
         int firstTok = hyphen && the && !lead ? j : i;
 
@@ -1412,7 +1433,7 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
         var t = _t[j];
         if (t.Kind == TokenKind.Digits)
         {
-            if (t.Number is < 0 or > 10000 || (j > 0 && IsPunct(j - 1, '$')) || (IsPunct(j + 1, '.') && j + 2 < _t.Count && _t[j + 2].Kind == TokenKind.Digits && Adjacent(j, j + 2 - 1)))
+            if (t.Number is < 0 or > 10000 || (j > 0 && IsPunct(j - 1, '$')) || (IsPunct(j + 1, '.') && j + 2 < _t.Count && _t[j + 2].Kind == TokenKind.Digits && Adjacent(j + 1, j + 2)))
             {
                 return false;
             }
@@ -1509,7 +1530,8 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
             TimeUnit.Week => "P" + count + "W",
             TimeUnit.Fortnight => "P" + Times(2) + "W",
             TimeUnit.Month => "P" + count + "M",
-            TimeUnit.Quarter => "P" + count + "Q",
+            // ISO 8601 durations have no quarter unit: three quarters are nine months.
+            TimeUnit.Quarter => "P" + Times(3) + "M",
             TimeUnit.Year => "P" + count + "Y",
             TimeUnit.Decade => n < 0 ? "PXDE" : "P" + Times(10) + "Y",
             TimeUnit.Century => n < 0 ? "PXCE" : "P" + Times(100) + "Y",
@@ -1657,27 +1679,6 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
     /// the left within the sentence, else to the right.</summary>
     private Tense TenseAround(int first, int end)
     {
-        if (_context.HasVerbTenses)
-        {
-            int from = first;
-            while (from > 0 && !_t[from].BreakBefore)
-            {
-                from--;
-            }
-
-            int to = end;
-            while (to < _t.Count && !_t[to].BreakBefore)
-            {
-                to++;
-            }
-
-            var vt = _context.VerbTense(_t[first].Start, _t[from].Start, to < _t.Count ? _t[to].Start : int.MaxValue);
-            if (vt != Tense.Unknown)
-            {
-                return vt;
-            }
-        }
-
         Tense fallback = Tense.Unknown;
         for (int k = first - 1, steps = 0; k >= 0 && steps < 15; k--, steps++)
         {
@@ -1763,6 +1764,11 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
                     return Tense.Unknown;
                 }
 
+                if (_context.HasVerbTenses && !info.Is(WordClass.Reporting))
+                {
+                    return _context.TaggedTenseAt(t.Start) == Tense.Past ? PastOrIntent(k, leftward) : Tense.Unknown;
+                }
+
                 return IsBe(k - 1) || IsModifierPosition(k) ? Tense.Unknown : PastOrIntent(k, leftward);
             }
 
@@ -1783,7 +1789,19 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
                 return Tense.Unknown;
             }
 
+            if (_context.HasVerbTenses)
+            {
+                // A tagger tells a past verb from an adjective or a passive participle.
+                return _context.TaggedTenseAt(t.Start) == Tense.Past ? PastOrIntent(k, leftward) : Tense.Unknown;
+            }
+
             return IsBe(k - 1) || IsModifierPosition(k) ? Tense.Unknown : PastOrIntent(k, leftward);
+        }
+
+        if (_context.HasVerbTenses && _context.TaggedTenseAt(t.Start) is var tagged and not Tense.Unknown)
+        {
+            // Irregular and unlisted verbs the lexicon does not know ("sank", "won").
+            return tagged == Tense.Past ? PastOrIntent(k, leftward) : tagged;
         }
 
         return Tense.Unknown;
