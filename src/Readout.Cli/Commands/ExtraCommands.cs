@@ -16,6 +16,62 @@ internal static class ExtraCommands
         yield return Conllu();
         yield return Train();
         yield return Eval();
+        yield return Bench();
+    }
+
+    private static Command Bench()
+    {
+        var paths = new Argument<string[]>("paths") { Arity = ArgumentArity.ZeroOrMore, Description = "Articles to code (default: samples/)" };
+        var rounds = new Option<int>("--rounds") { Description = "Passes over the articles after one warm-up pass", DefaultValueFactory = _ => 5 };
+        var cmd = new Command("bench", "Time every stage on a set of articles, single-threaded, no store; print words per second") { paths, rounds };
+        cmd.SetAction(async (pr, ct) =>
+        {
+            var root = ReadoutPipeline.FindDataRoot();
+            var inputs = pr.GetValue(paths) is { Length: > 0 } given ? given : [Path.Combine(root, "samples")];
+            var pipeline = ReadoutPipeline.Build(ReadoutPipeline.Load(root));
+            var articles = new List<Readout.Core.Document>();
+            await foreach (var item in new Readout.Ingest.ArticleReader(new Readout.Ingest.ReaderOptions()).ReadAsync(inputs, ct))
+            {
+                if (item.IsDocument)
+                {
+                    articles.Add(item.Document);
+                }
+            }
+
+            long words = articles.Sum(a => (long)a.Text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length);
+            var perStage = new double[pipeline.Stages.Count];
+            int n = Math.Max(1, pr.GetValue(rounds));
+            var total = System.Diagnostics.Stopwatch.StartNew();
+            for (int round = 0; round <= n; round++)
+            {
+                if (round == 1)
+                {
+                    Array.Clear(perStage);
+                    total.Restart();
+                }
+
+                foreach (var a in articles)
+                {
+                    var doc = new Readout.Core.Document(a.Id, a.Text, a.Metadata);
+                    for (int s = 0; s < pipeline.Stages.Count; s++)
+                    {
+                        long t0 = System.Diagnostics.Stopwatch.GetTimestamp();
+                        pipeline.Stages[s].Process(doc);
+                        perStage[s] += System.Diagnostics.Stopwatch.GetElapsedTime(t0).TotalMilliseconds;
+                    }
+                }
+            }
+
+            double seconds = total.Elapsed.TotalSeconds;
+            Console.WriteLine($"{articles.Count} articles, {words:N0} words × {n} rounds: {words * n / seconds:N0} words/s single-threaded");
+            for (int s = 0; s < perStage.Length; s++)
+            {
+                Console.WriteLine($"  {pipeline.Stages[s].Name,-12} {perStage[s] / n,9:0.00} ms/round  {100 * perStage[s] / perStage.Sum(),5:0.0} %");
+            }
+
+            return ExitCodes.Ok;
+        });
+        return cmd;
     }
 
     private static (PosModel Pos, ParserModel? Parser) LoadModels()
