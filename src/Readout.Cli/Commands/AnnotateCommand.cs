@@ -49,7 +49,7 @@ internal static class AnnotateCommand
                 if (!item.IsDocument)
                 {
                     skipped++;
-                    await Console.Error.WriteLineAsync($"skipped {item.Origin}: {item.Diagnostic!.Message} [{item.Diagnostic.Code}]");
+                    await Console.Error.WriteLineAsync(SkipReport.Line("skipped", item.Origin, item.Diagnostic!));
                     continue;
                 }
 

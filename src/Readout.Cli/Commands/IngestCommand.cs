@@ -155,7 +155,7 @@ internal static class IngestCommand
         clock.Stop();
         foreach (var (origin, reason) in skipped)
         {
-            await Console.Error.WriteLineAsync($"skipped {origin}: {reason.Message} [{reason.Code}]");
+            await Console.Error.WriteLineAsync(SkipReport.Line("skipped", origin, reason));
         }
 
         double seconds = Math.Max(clock.Elapsed.TotalSeconds, 1e-3);
