@@ -64,6 +64,26 @@ public sealed partial class IngestCommandTests(SampleStore samples) : IClassFixt
         Assert.Contains("no such file or directory", run.Stderr);
     }
 
+    [Fact]
+    public async Task Ingest_JsonLinesOnStandardInput_StoresTheSameArticlesAsTheFile()
+    {
+        using var folder = new TempFolder();
+        var db = folder.File("stdin.db");
+        var jsonl = Directory.GetFiles(ReadoutCli.Samples, "*.jsonl").Single();
+        var lines = File.ReadAllLines(jsonl).Count(l => l.Trim().Length > 0);
+        var run = await ReadoutCli.RunWithInputAsync(folder.Path, ReadoutCli.DefaultTimeout, File.ReadAllText(jsonl), "ingest", "-", "--db", db, "--quiet");
+        Assert.True(run.ExitCode == ExitCodes.Ok, run.ToString());
+        Assert.Equal(lines, Summary.Parse(run.Stdout).Stored);
+
+        // Same keys, texts and layer rows as when the file was read from samples/; only the origin differs.
+        const string Rows = "SELECT a.article_key || '|' || a.content_hash || '|' || a.origin"
+            + " || '|' || (SELECT count(*) FROM entities x WHERE x.article_id = a.id) || '|' || (SELECT count(*) FROM events x WHERE x.article_id = a.id)"
+            + " FROM articles a WHERE a.origin LIKE '%#line %' ORDER BY a.article_key";
+        var fromFile = Store.Column(samples.Db, Rows).Select(r => r.Replace(jsonl, "stdin", StringComparison.Ordinal)).ToList();
+        Assert.Equal(lines, fromFile.Count);
+        Assert.Equal(fromFile, Store.Column(db, Rows));
+    }
+
     /// <summary>Row counts of every table and the highest event id: equal totals mean nothing was written.</summary>
     private static string Totals(string db) => string.Join(
         ", ",

@@ -23,9 +23,13 @@ internal static class ReadoutCli
     public static async Task<CliRun> RunAsync(string workingDirectory, params string[] args) =>
         await RunAsync(workingDirectory, DefaultTimeout, args);
 
-    public static async Task<CliRun> RunAsync(string workingDirectory, TimeSpan timeout, params string[] args)
+    public static Task<CliRun> RunAsync(string workingDirectory, TimeSpan timeout, params string[] args) =>
+        RunWithInputAsync(workingDirectory, timeout, stdin: null, args);
+
+    /// <summary>Runs `readout args…` with <paramref name="stdin"/> (UTF-8) as its standard input.</summary>
+    public static async Task<CliRun> RunWithInputAsync(string workingDirectory, TimeSpan timeout, string? stdin, params string[] args)
     {
-        using var process = Start(workingDirectory, args);
+        using var process = Start(workingDirectory, stdin, args);
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var cts = new CancellationTokenSource(timeout);
@@ -44,7 +48,9 @@ internal static class ReadoutCli
     }
 
     /// <summary>Starts `readout args…` with redirected output and closed standard input; the caller owns the process.</summary>
-    public static Process Start(string workingDirectory, params string[] args)
+    public static Process Start(string workingDirectory, params string[] args) => Start(workingDirectory, stdin: null, args);
+
+    private static Process Start(string workingDirectory, string? stdin, string[] args)
     {
         var info = new ProcessStartInfo(DotnetHost)
         {
@@ -53,6 +59,7 @@ internal static class ReadoutCli
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
+            StandardInputEncoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false),
             StandardOutputEncoding = Encoding.UTF8,
             StandardErrorEncoding = Encoding.UTF8,
         };
@@ -65,7 +72,29 @@ internal static class ReadoutCli
         info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         info.Environment["DOTNET_NOLOGO"] = "1";
         var process = Process.Start(info) ?? throw new InvalidOperationException("dotnet could not be started");
-        process.StandardInput.Close();
+        if (stdin is not null)
+        {
+            // Written on another thread: a large input must not block on a full pipe while output waits unread.
+            _ = Task.Run(() =>
+            {
+                try
+                {
+                    process.StandardInput.Write(stdin);
+                }
+                catch (IOException)
+                {
+                    // The process ended without reading everything; its exit code tells the test.
+                }
+                finally
+                {
+                    process.StandardInput.Close();
+                }
+            });
+        }
+        else
+        {
+            process.StandardInput.Close();
+        }
         return process;
     }
 
