@@ -49,7 +49,7 @@ internal static class AnnotateCommand
                 if (!item.IsDocument)
                 {
                     skipped++;
-                    await Console.Error.WriteLineAsync(IngestCommand.SkipMessage(item.Origin, item.Diagnostic!));
+                    await Console.Error.WriteLineAsync(SkipReport.Line("skipped", item.Origin, item.Diagnostic!));
                     continue;
                 }
 

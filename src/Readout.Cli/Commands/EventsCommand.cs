@@ -5,7 +5,6 @@ using System.Text.Json;
 using Readout.Cli.Output;
 using Readout.Core.Layers;
 using Readout.Storage;
-using Readout.Storage.Sqlite;
 
 namespace Readout.Cli.Commands;
 
@@ -64,7 +63,14 @@ internal static class EventsCommand
                 return ExitCodes.Usage;
             }
 
-            await using var store = await SqliteEventStore.OpenAsync(path, readOnly: true, ct);
+            var (opened, storeError) = await StoreAccess.TryOpenAsync(path, new EventStoreOptions { ReadOnly = true }, ct);
+            if (opened is null)
+            {
+                await Console.Error.WriteLineAsync("readout: " + storeError);
+                return ExitCodes.Usage;
+            }
+
+            await using var store = opened;
             IReadOnlyList<StoredEvent> events;
             try
             {

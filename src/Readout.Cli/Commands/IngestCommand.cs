@@ -6,7 +6,6 @@ using Readout.Core.Layers;
 using Readout.Ingest;
 using Readout.Nlp;
 using Readout.Storage;
-using Readout.Storage.Sqlite;
 using Spectre.Console;
 
 namespace Readout.Cli.Commands;
@@ -60,7 +59,14 @@ internal static class IngestCommand
         int read = 0, stored = 0, unchanged = 0, replaced = 0, events = 0;
         long words = 0, chars = 0;
 
-        await using var store = await SqliteEventStore.OpenAsync(dbPath, new EventStoreOptions { PipelineVersion = ReadoutPipeline.Version }, ct);
+        var (opened, storeError) = await StoreAccess.TryOpenAsync(dbPath, new EventStoreOptions { PipelineVersion = ReadoutPipeline.Version }, ct);
+        if (opened is null)
+        {
+            await Console.Error.WriteLineAsync("readout: " + storeError);
+            return ExitCodes.Usage;
+        }
+
+        await using var store = opened;
         var toCode = Channel.CreateBounded<Document>(new BoundedChannelOptions(64) { SingleWriter = true });
         var toStore = Channel.CreateBounded<Coded>(new BoundedChannelOptions(64) { SingleReader = true });
 
@@ -155,7 +161,7 @@ internal static class IngestCommand
         clock.Stop();
         foreach (var (origin, reason) in skipped)
         {
-            await Console.Error.WriteLineAsync(SkipMessage(origin, reason));
+            await Console.Error.WriteLineAsync(SkipReport.Line("skipped", origin, reason));
         }
 
         double seconds = Math.Max(clock.Elapsed.TotalSeconds, 1e-3);
@@ -179,12 +185,6 @@ internal static class IngestCommand
 
         return skipped.Count > 0 ? ExitCodes.SomeSkipped : ExitCodes.Ok;
     }
-
-    /// <summary>"skipped FILE: reason [code]"; reader messages already start with the file.</summary>
-    public static string SkipMessage(string origin, Diagnostic reason) =>
-        reason.Message.StartsWith(origin, StringComparison.Ordinal)
-            ? $"skipped {reason.Message} [{reason.Code}]"
-            : $"skipped {origin}: {reason.Message} [{reason.Code}]";
 
     private static long EstimateBytes(string[] paths)
     {

@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Text;
 using Readout.Core;
 using Readout.Core.Layers;
-using Readout.Storage.Sqlite;
+using Readout.Storage;
 
 namespace Readout.Cli.Commands;
 
@@ -23,7 +23,14 @@ internal static class ShowCommand
                 return ExitCodes.Usage;
             }
 
-            await using var store = await SqliteEventStore.OpenAsync(path, readOnly: true, ct);
+            var (opened, storeError) = await StoreAccess.TryOpenAsync(path, new EventStoreOptions { ReadOnly = true }, ct);
+            if (opened is null)
+            {
+                await Console.Error.WriteLineAsync("readout: " + storeError);
+                return ExitCodes.Usage;
+            }
+
+            await using var store = opened;
             var s = await store.GetEventAsync(pr.GetValue(id), ct);
             if (s is null)
             {
