@@ -178,7 +178,12 @@ internal static class IngestCommand
             EventTable.Write(found.OrderBy(e => e.Id).ToList(), limit: 60);
         }
 
-        if (read == 0 && skipped.Count > 0 || read > 0 && storedIds.Count == 0)
+        if (read == 0 && skipped.Count == 0)
+        {
+            await Console.Error.WriteLineAsync($"readout: no articles found in {string.Join(", ", paths)} (known extensions: .txt .html .htm .jsonl .xml .rss .atom)");
+        }
+
+        if (storedIds.Count == 0)
         {
             return ExitCodes.NothingProcessed;
         }
