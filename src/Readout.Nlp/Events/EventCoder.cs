@@ -408,7 +408,9 @@ public sealed class EventCoder(PredicateLexicon lexicon) : IStage
     {
         for (int k = t + 1; k < Math.Min(sentence.EndToken, t + 7); k++)
         {
-            if (doc.U(k) is Upos.NOUN && objects.Contains(doc.Lemma(k)))
+            // The tagger sometimes reads a bare object noun as an adverb or adjective ("sent aid to …").
+            bool nounLike = doc.U(k) is Upos.NOUN || doc.TokenEntity[k] < 0 && (doc.U(k) is Upos.ADV or Upos.ADJ or Upos.X || doc.U(k) is Upos.VERB && k == t + 1);
+            if (nounLike && (objects.Contains(doc.Lemma(k)) || objects.Contains(doc.Lower(k))))
             {
                 return k;
             }
@@ -1004,7 +1006,7 @@ public sealed class EventCoder(PredicateLexicon lexicon) : IStage
             }
         }
 
-        if (!isNoun && Governor(doc, sentence, t) is { } head && !IntentGovernors.Contains(doc.Lemma(head)) && !PlanGovernors.Contains(doc.Lemma(head))
+        if (!isNoun && !HasOwnAuxiliary(doc, sentence, t) && Governor(doc, sentence, t) is { } head && !IntentGovernors.Contains(doc.Lemma(head)) && !PlanGovernors.Contains(doc.Lemma(head))
             && doc.Lemma(head) is not ("fail" or "prevent" or "stop" or "refuse" or "decline" or "reject"))
         {
             // "would meet X on March 28 to discuss trade", "revoked … and demanded": as the governing verb.
@@ -1113,6 +1115,20 @@ public sealed class EventCoder(PredicateLexicon lexicon) : IStage
         }
 
         return null;
+    }
+
+    /// <summary>"… and will visit": an auxiliary of its own right before the verb.</summary>
+    private static bool HasOwnAuxiliary(DocView doc, Sentence sentence, int t)
+    {
+        for (int k = t - 1; k >= sentence.FirstToken && doc.U(k) is Upos.AUX or Upos.ADV; k--)
+        {
+            if (doc.U(k) is Upos.AUX)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool SentenceHasReporting(DocView doc, Sentence sentence, int before)

@@ -16,8 +16,8 @@ namespace Readout.Nlp.Tests.Samples;
 public class SampleEventTests(ITestOutputHelper output)
 {
     /// <summary>Floors just below the figures reached; raise them when the coder improves.</summary>
-    private const double RecallFloor = 0.0;
-    private const double PrecisionFloor = 0.0;
+    private const double RecallFloor = 70.0;
+    private const double PrecisionFloor = 86.0;
 
     [Fact]
     public async Task Events_AllSamples_RecallAndPrecisionAboveFloors()
