@@ -179,8 +179,26 @@ public sealed class ActorResolver(KnowledgeBase kb) : IStage
             }
         }
 
-        // Knowledge base, on the article's date.
+        // "Taliban spokesman Zabihullah Mujahid": an organization or country just before the title.
+        if (country is null && title is not null && e.FirstToken > 0)
+        {
+            var modifier = earlier.LastOrDefault(a => ctx.Entities[a.Entity].EndToken == e.FirstToken
+                && ctx.Entities[a.Entity].Kind is EntityKind.Organization or EntityKind.Country);
+            if (modifier?.Actor.Country is { Length: 3 } mc)
+            {
+                country = mc;
+                evidence = "modifier";
+            }
+        }
+
+        // Knowledge base, on the article's date; a transliteration variant ("Zelenskiy") by first name and surname alias.
         var holders = kb.FindOfficeHolders(name, ctx.Date);
+        if (holders.Count == 0 && name.Contains(' ', StringComparison.Ordinal))
+        {
+            string firstName = name.Split(' ')[0];
+            holders = [.. kb.FindOfficeHolders(name.Split(' ')[^1], ctx.Date).Where(h => h.Name.StartsWith(firstName + " ", StringComparison.Ordinal))];
+        }
+
         var holder = holders.FirstOrDefault(h => country is null || h.Country == country);
         if (holder is not null && (title is null || country is null || holder.Country == country))
         {
@@ -235,7 +253,8 @@ public sealed class ActorResolver(KnowledgeBase kb) : IStage
 
         if (kb.TryGetInstitution(e.Text, out var inst))
         {
-            string? country = inst.Country ?? ModifierCountry(ctx, e) ?? ctx.Home;
+            // "Pakistan's Foreign Office" is Pakistan's even though the bare name is Britain's.
+            string? country = ModifierCountry(ctx, e) ?? inst.Country ?? ctx.Home;
             return new ActorMention(m, new Actor(inst.Name, country, inst.Sector, null), inst.IsContextual ? "institution+context" : "kb:institution");
         }
 
@@ -252,17 +271,58 @@ public sealed class ActorResolver(KnowledgeBase kb) : IStage
             return d.Alpha3;
         }
 
-        if (before >= 1 && ctx.Word(before) is "'s" or "’s" && kb.TryGetCountry(ctx.Word(before - 1), out var c))
+        if (before >= 1 && ctx.Word(before) is "'s" or "’s" && CountryOfMentionEndingAt(ctx, before) is { } owner)
+        {
+            return owner;
+        }
+
+        // "… of Japan", "the Department of Foreign Affairs in Manila"
+        if (e.EndToken + 1 < ctx.Tokens.Count && ctx.Word(e.EndToken) is "of" or "in" && MentionAt(ctx, e.EndToken + 1) is { } after
+            && (ctx.Entities[after].Kind == EntityKind.Country || ctx.Word(e.EndToken) == "in")
+            && CountryOfMention(ctx.Entities[after]) is { } c2)
+        {
+            return c2;
+        }
+
+        return null;
+    }
+
+    private static int? MentionAt(Context ctx, int token)
+    {
+        for (int i = 0; i < ctx.Entities.Count; i++)
+        {
+            if (ctx.Entities[i].FirstToken == token)
+            {
+                return i;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The country of the mention ending just before <paramref name="end"/> ("South Korea" in "South Korea's").</summary>
+    private string? CountryOfMentionEndingAt(Context ctx, int end)
+    {
+        foreach (var e in ctx.Entities)
+        {
+            if (e.EndToken == end)
+            {
+                return CountryOfMention(e);
+            }
+        }
+
+        return kb.TryGetCountry(ctx.Word(end - 1), out var c) ? c.Alpha3 : null;
+    }
+
+    /// <summary>The country a country, capital or place name denotes, from the knowledge base.</summary>
+    private string? CountryOfMention(EntityMention e)
+    {
+        if (kb.TryGetCountry(e.Text, out var c) || kb.TryGetCapital(e.Text, out c))
         {
             return c.Alpha3;
         }
 
-        if (e.EndToken + 1 < ctx.Tokens.Count && ctx.Word(e.EndToken) == "of" && kb.TryGetCountry(ctx.Word(e.EndToken + 1), out var c2))
-        {
-            return c2.Alpha3;
-        }
-
-        return null;
+        return kb.TryGetPlace(e.Text, out var p) ? p.Country : null;
     }
 
     private ActorMention? ResolvePlace(Context ctx, int m, EntityMention e)
@@ -272,6 +332,12 @@ public sealed class ActorResolver(KnowledgeBase kb) : IStage
         if (!locative && kb.TryGetCapital(e.Text, out var cap))
         {
             return new ActorMention(m, new Actor(cap.Name, cap.Alpha3, "GOV", null), "capital-metonym");
+        }
+
+        // A national capital is that capital, not a smaller namesake ("to Washington" is not Washington, England).
+        if (locative && kb.TryGetCapital(e.Text, out var capital))
+        {
+            return new ActorMention(m, new Actor(capital.Name, capital.Alpha3, null, null), "place:capital");
         }
 
         if (kb.TryGetPlace(e.Text, out var p))
@@ -291,6 +357,41 @@ public sealed class ActorResolver(KnowledgeBase kb) : IStage
         {
             country = nat.Alpha3;
             k++;
+        }
+
+        if (k < e.EndToken && ctx.Word(e.FirstToken) is "a" or "A" or "an" or "An" or "the" or "The")
+        {
+            // "the U.S. military", "a ministry spokesperson": a country name or common-noun modifiers before the head.
+            for (int start = k; start < e.EndToken - 1; start++)
+            {
+                var modifier = string.Join(' ', Enumerable.Range(k, start + 1 - k).Select(ctx.Word));
+                if (country is null && kb.TryGetCountry(modifier, out var named))
+                {
+                    country = named.Alpha3;
+                    k = start + 1;
+                    break;
+                }
+            }
+
+            while (k < e.EndToken - 1 && !kb.TryGetTitle(string.Join(' ', Enumerable.Range(k, e.EndToken - k).Select(t => ctx.Word(t).ToLowerInvariant())), out _)
+                && !IsGenericInstitution(string.Join(' ', Enumerable.Range(k, e.EndToken - k).Select(t => ctx.Word(t).ToLowerInvariant()))))
+            {
+                k++;
+            }
+        }
+
+        // "a spokesman for the ministry of X", "the ambassador of Japan"
+        if (country is null && e.EndToken + 1 < ctx.Tokens.Count && ctx.Word(e.EndToken) is "for" or "of")
+        {
+            for (int t = e.EndToken + 1; t < Math.Min(ctx.Tokens.Count, e.EndToken + 4); t++)
+            {
+                var owner = earlier.FirstOrDefault(a => ctx.Entities[a.Entity].FirstToken == t);
+                if (owner?.Actor.Country is { } oc)
+                {
+                    country = oc;
+                    break;
+                }
+            }
         }
 
         var phrase = string.Join(' ', Enumerable.Range(k, e.EndToken - k).Select(t => ctx.Word(t).ToLowerInvariant()));
@@ -319,7 +420,7 @@ public sealed class ActorResolver(KnowledgeBase kb) : IStage
             return new ActorMention(m, new Actor(e.Text, country, title.Sector, title.Role), "title");
         }
 
-        if (phrase is "ministry" or "government" or "administration" or "regime" or "embassy" or "military" or "army" or "police" or "parliament")
+        if (IsGenericInstitution(phrase))
         {
             foreach (var prior in earlier.AsEnumerable().Reverse())
             {
@@ -344,6 +445,9 @@ public sealed class ActorResolver(KnowledgeBase kb) : IStage
         return null; // groups ("the two countries") are resolved by the event coder from the sentence
     }
 
+    private static bool IsGenericInstitution(string phrase) =>
+        phrase is "ministry" or "government" or "administration" or "regime" or "embassy" or "military" or "army" or "police" or "parliament";
+
     private static bool RoleMatches(string? role, TitleEntry title)
     {
         if (role is null)
@@ -365,6 +469,11 @@ public sealed class ActorResolver(KnowledgeBase kb) : IStage
 
     private static ActorMention? ResolvePronoun(Context ctx, int m, EntityMention e, List<ActorMention> earlier)
     {
+        if (e.Text is "it" or "It")
+        {
+            return ResolveIt(ctx, m, e, earlier);
+        }
+
         int sentence = ctx.Sentences.IndexOfToken(e.FirstToken);
         int sentenceStart = ctx.Sentences[sentence].FirstToken;
         ActorMention? nearest = null;
@@ -372,7 +481,8 @@ public sealed class ActorResolver(KnowledgeBase kb) : IStage
         foreach (var prior in earlier.AsEnumerable().Reverse())
         {
             var pe = ctx.Entities[prior.Entity];
-            if (pe.Kind is not (EntityKind.Person or EntityKind.Pronoun) || prior.Actor.Sector is null && prior.Actor.Country is null && pe.Kind == EntityKind.Pronoun)
+            if (pe.Kind is not (EntityKind.Person or EntityKind.Pronoun) || prior.Actor.Sector is null && prior.Actor.Country is null && pe.Kind == EntityKind.Pronoun
+                || prior.Evidence.StartsWith("it:", StringComparison.Ordinal))
             {
                 continue;
             }
@@ -401,10 +511,44 @@ public sealed class ActorResolver(KnowledgeBase kb) : IStage
         for (int s = sentence - 1; s >= Math.Max(0, sentence - 2); s--)
         {
             var first = earlier.FirstOrDefault(p => ctx.Entities[p.Entity].Kind is EntityKind.Person or EntityKind.Pronoun
-                && ctx.Sentences.IndexOfToken(ctx.Entities[p.Entity].FirstToken) == s);
+                && !p.Evidence.StartsWith("it:", StringComparison.Ordinal) && ctx.Sentences.IndexOfToken(ctx.Entities[p.Entity].FirstToken) == s);
             if (first is not null)
             {
                 return new ActorMention(m, first.Actor, "pronoun:" + first.Actor.Name);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// "it" as an actor: the nearest earlier state or organization of the sentence ("Seoul said it would
+    /// send"), else the first organization (then state) of the previous sentence, the topic there.
+    /// </summary>
+    private static ActorMention? ResolveIt(Context ctx, int m, EntityMention e, List<ActorMention> earlier)
+    {
+        int sentence = ctx.Sentences.IndexOfToken(e.FirstToken);
+        int sentenceStart = ctx.Sentences[sentence].FirstToken;
+        bool Collective(ActorMention a)
+        {
+            var kind = ctx.Entities[a.Entity].Kind;
+            return a.Actor.Country is not null && (kind is EntityKind.Organization or EntityKind.Country or EntityKind.Nominal
+                || kind == EntityKind.Place && a.Evidence == "capital-metonym" || kind == EntityKind.Pronoun && a.Evidence.StartsWith("it:", StringComparison.Ordinal));
+        }
+
+        var same = earlier.LastOrDefault(a => ctx.Entities[a.Entity].FirstToken >= sentenceStart && Collective(a));
+        if (same is not null)
+        {
+            return new ActorMention(m, same.Actor, "it:" + same.Actor.Name);
+        }
+
+        for (int s = sentence - 1; s >= Math.Max(0, sentence - 2); s--)
+        {
+            var inSentence = earlier.Where(a => ctx.Sentences.IndexOfToken(ctx.Entities[a.Entity].FirstToken) == s && Collective(a)).ToList();
+            var topic = inSentence.FirstOrDefault(a => ctx.Entities[a.Entity].Kind is EntityKind.Organization or EntityKind.Nominal) ?? inSentence.FirstOrDefault();
+            if (topic is not null)
+            {
+                return new ActorMention(m, topic.Actor, "it:" + topic.Actor.Name);
             }
         }
 

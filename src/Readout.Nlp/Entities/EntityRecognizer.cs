@@ -20,7 +20,7 @@ public sealed class EntityRecognizer(KnowledgeBase kb) : IStage
         "Ministry", "Agency", "Party", "Council", "Bank", "Company", "Corp", "Corp.", "Inc.", "Co.", "Ltd", "Ltd.", "Union",
         "Organization", "Organisation", "Association", "Committee", "Commission", "Forces", "Army", "Navy", "University",
         "Court", "Parliament", "Assembly", "Department", "Office", "Institute", "Federation", "Group", "Front", "Movement",
-        "Police", "Guard", "Command", "Fund", "Authority", "Board", "Bureau", "Service", "Cabinet", "Secretariat",
+        "Police", "Guard", "Command", "Fund", "Authority", "Board", "Bureau", "Service", "Cabinet", "Secretariat", "Embassy",
     };
 
     private static readonly HashSet<string> Connectors = new(StringComparer.Ordinal) { "of", "for", "on", "de", "al", "bin" };
@@ -71,7 +71,7 @@ public sealed class EntityRecognizer(KnowledgeBase kb) : IStage
             int? next = TryTitledPerson(text, tokens, pos, s, i, mentions, personNames)
                 ?? TryNominal(text, tokens, pos, s, i, mentions)
                 ?? TryChain(text, tokens, pos, s, i, mentions, personNames)
-                ?? TryPronoun(text, tokens, i, mentions);
+                ?? TryPronoun(text, tokens, pos, s, i, mentions);
             i = next ?? i + 1;
         }
     }
@@ -168,6 +168,11 @@ public sealed class EntityRecognizer(KnowledgeBase kb) : IStage
     private int? TryNominal(string text, TokenTable tokens, PosTags pos, Sentence s, int i, List<EntityMention> mentions)
     {
         var w = Word(text, tokens, i);
+        if (w.Equals("a", StringComparison.OrdinalIgnoreCase) || w.Equals("an", StringComparison.OrdinalIgnoreCase))
+        {
+            return TryIndefiniteTitle(text, tokens, pos, s, i, mentions);
+        }
+
         if (!w.Equals("the", StringComparison.OrdinalIgnoreCase) && !w.Equals("both", StringComparison.OrdinalIgnoreCase))
         {
             return null;
@@ -201,6 +206,10 @@ public sealed class EntityRecognizer(KnowledgeBase kb) : IStage
         {
             k = afterNat;
         }
+        else if (CountryModifierEnd(text, tokens, k, s.EndToken) is > 0 and var afterCountry)
+        {
+            k = afterCountry; // "the U.S. military"
+        }
 
         int afterTitle = MatchTitle(text, tokens, k, s.EndToken);
         if (afterTitle > 0 && NameChainEnd(text, tokens, pos, afterTitle, s.EndToken) == afterTitle)
@@ -217,6 +226,45 @@ public sealed class EntityRecognizer(KnowledgeBase kb) : IStage
             {
                 mentions.Add(Mention(text, tokens, IsCapitalized(text, tokens, k) ? k : i, k + len, IsCapitalized(text, tokens, k) ? EntityKind.Organization : EntityKind.Nominal));
                 return k + len;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>A country name used as a modifier before a lower-case title or institution ("U.S. military"); the token after it, or -1.</summary>
+    private int CountryModifierEnd(string text, TokenTable tokens, int k, int end)
+    {
+        for (int len = Math.Min(3, end - k - 1); len >= 1; len--)
+        {
+            var phrase = string.Join(' ', Enumerable.Range(k, len).Select(t => Word(text, tokens, t)));
+            int next = k + len;
+            if (kb.TryGetCountry(phrase, out _) && next < end && !IsCapitalized(text, tokens, next)
+                && (MatchTitle(text, tokens, next, end) > 0 || IsGenericInstitution(Word(text, tokens, next))))
+            {
+                return next;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>"A ministry spokesperson", "an army commander": an indefinite title, with up to two modifiers before it.</summary>
+    private int? TryIndefiniteTitle(string text, TokenTable tokens, PosTags pos, Sentence s, int i, List<EntityMention> mentions)
+    {
+        for (int k = i + 1; k < Math.Min(s.EndToken, i + 4); k++)
+        {
+            int afterTitle = MatchTitle(text, tokens, k, s.EndToken);
+            if (afterTitle > 0 && NameChainEnd(text, tokens, pos, afterTitle, s.EndToken) == afterTitle
+                && (afterTitle >= s.EndToken || pos.Upos[afterTitle] is not (Upos.NOUN or Upos.PROPN)))
+            {
+                mentions.Add(Mention(text, tokens, i, afterTitle, EntityKind.Nominal));
+                return afterTitle;
+            }
+
+            if (pos.Upos[k] is not (Upos.NOUN or Upos.ADJ) || IsCapitalized(text, tokens, k))
+            {
+                return null;
             }
         }
 
@@ -347,9 +395,39 @@ public sealed class EntityRecognizer(KnowledgeBase kb) : IStage
         return null;
     }
 
-    private static int? TryPronoun(string text, TokenTable tokens, int i, List<EntityMention> mentions)
+    /// <summary>
+    /// "It accused …", "it would summon …": "it" as the subject of an action verb stands for an
+    /// organization or state; "it was", "it is expected" are left alone.
+    /// </summary>
+    private static bool IsActingIt(string text, TokenTable tokens, PosTags pos, Sentence s, int i)
     {
-        if (Pronouns.Contains(tokens.Text(text, i)))
+        if (!tokens.Text(text, i).Equals("it", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        int k = i + 1;
+        while (k < s.EndToken && pos.Upos[k] is Upos.ADV)
+        {
+            k++;
+        }
+
+        if (k >= s.EndToken)
+        {
+            return false;
+        }
+
+        if (pos.Upos[k] is Upos.VERB)
+        {
+            return pos.Xpos[k] is not ("VBN" or "VBG");
+        }
+
+        return pos.Upos[k] is Upos.AUX && pos.Lemmas[k] is not "be" && k + 1 < s.EndToken && pos.Upos[k + 1] is Upos.VERB or Upos.ADV;
+    }
+
+    private static int? TryPronoun(string text, TokenTable tokens, PosTags pos, Sentence s, int i, List<EntityMention> mentions)
+    {
+        if (Pronouns.Contains(tokens.Text(text, i)) || IsActingIt(text, tokens, pos, s, i))
         {
             mentions.Add(Mention(text, tokens, i, i + 1, EntityKind.Pronoun));
             return i + 1;

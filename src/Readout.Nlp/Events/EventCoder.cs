@@ -40,7 +40,7 @@ public sealed class EventCoder(PredicateLexicon lexicon) : IStage
 
     private static readonly HashSet<string> IntentGovernors = new(StringComparer.Ordinal)
     {
-        "hope", "want", "wish", "seek", "intend", "aim", "try", "strive", "like", "propose", "offer", "desire", "push", "urge", "ask", "call",
+        "hope", "want", "wish", "seek", "intend", "aim", "try", "strive", "like", "propose", "offer", "desire", "push", "urge", "ask", "call", "vow", "pledge", "promise",
     };
 
     public string Name => "events";
@@ -60,11 +60,14 @@ public sealed class EventCoder(PredicateLexicon lexicon) : IStage
             CodeSentence(doc, s, raw);
         }
 
+        ResolveMissingTargets(doc, raw);
         var merged = Merge(raw);
         var events = new List<CodedEvent>();
         foreach (var d in merged.OrderBy(d => d.Trigger.Start))
         {
-            if (d.Source is null || d.Target is null && d.Entry.Type is not (EventType.Protest or EventType.Mobilize or EventType.Assault))
+            // An attack or protest may have no target, but not a gerund in someone's account ("accused X of … firing").
+            if (d.Source is null || d.Target is null && (d.Entry.Type is not (EventType.Protest or EventType.Mobilize or EventType.Assault)
+                || doc.Pos.Xpos[d.TriggerToken] == "VBG"))
             {
                 continue;
             }
@@ -78,6 +81,71 @@ public sealed class EventCoder(PredicateLexicon lexicon) : IStage
         }
 
         document.Set(LayerKeys.Events, events);
+    }
+
+    /// <summary>Event nouns whose rejection answers an earlier event of that type ("rejected the accusation").</summary>
+    private static EventType? AnsweredType(string lemma) => lemma switch
+    {
+        "threat" or "warning" or "ultimatum" => EventType.Threaten,
+        "accusation" or "allegation" or "charge" or "claim" or "criticism" => EventType.Accuse,
+        "demand" or "request" or "call" or "appeal" => EventType.Request,
+        "proposal" or "offer" or "plan" or "initiative" => EventType.Agree,
+        "sanction" or "measure" or "decision" => EventType.Sanction,
+        _ => null,
+    };
+
+    /// <summary>
+    /// Targets left implicit: a rejection of "the threat" or "the accusation" targets the source of the
+    /// latest such event against the rejecter's country; an event with no target a few sentences after
+    /// one of the same type and source country with a target ("Seoul said it would also send 5 million dollars") keeps that target.
+    /// </summary>
+    private static void ResolveMissingTargets(DocView doc, List<Draft> drafts)
+    {
+        for (int i = 0; i < drafts.Count; i++)
+        {
+            var d = drafts[i];
+            if (d.Target is not null || d.Source is null || d.Entry.Type is EventType.Protest or EventType.Mobilize or EventType.Assault)
+            {
+                continue;
+            }
+
+            string? country = d.Source.Actor.Country;
+            if (d.Entry.Type == EventType.Reject && !d.Entry.IsNoun && ObjectNoun(doc, d) is { } noun && AnsweredType(doc.Lemma(noun)) is { } answered)
+            {
+                var earlier = drafts.Take(i).Where(e => e.Source is not null && e.Source.Actor.Country != country).ToList();
+                var answeredDraft = earlier.LastOrDefault(e => e.Entry.Type == answered)
+                    ?? earlier.LastOrDefault(e => e.Target is not null && e.Target.Actor.Country == country);
+                d.Target = answeredDraft?.Source;
+                continue;
+            }
+
+            var previous = drafts.Take(i).LastOrDefault(e => e.Sentence >= d.Sentence - 4 && e.Target is not null && e.Source is not null
+                && e.Source.Actor.Country == country && country is not null && (e.Entry.Type == d.Entry.Type || e.Sentence == d.Sentence));
+            if (previous is not null && !SameActor(previous.Target!.Actor, d.Source.Actor))
+            {
+                d.Target = previous.Target;
+            }
+        }
+    }
+
+    /// <summary>The head noun of the object right after a verb ("rejected the threat" → threat), or null.</summary>
+    private static int? ObjectNoun(DocView doc, Draft d)
+    {
+        var sentence = doc.Sentences[d.Sentence];
+        for (int k = d.EndToken; k < Math.Min(sentence.EndToken, d.EndToken + 4); k++)
+        {
+            if (doc.U(k) is Upos.NOUN)
+            {
+                return k;
+            }
+
+            if (doc.U(k) is not (Upos.DET or Upos.ADJ))
+            {
+                return null;
+            }
+        }
+
+        return null;
     }
 
     private static bool SameActor(Actor a, Actor b) => a.Name == b.Name && a.Country == b.Country;
@@ -97,6 +165,15 @@ public sealed class EventCoder(PredicateLexicon lexicon) : IStage
             Places = d.Get(LayerKeys.Places).ToDictionary(p => p.Entity);
             Timexes = d.Get(LayerKeys.Timexes);
             Published = d.Metadata.PublishedDate;
+            InTimex = new bool[Tokens.Count];
+            foreach (var tx in Timexes)
+            {
+                for (int t = tx.FirstToken; t < tx.EndToken; t++)
+                {
+                    InTimex[t] = true;
+                }
+            }
+
             TokenEntity = new int[Tokens.Count];
             Array.Fill(TokenEntity, -1);
             for (int e = 0; e < Entities.Count; e++)
@@ -130,6 +207,9 @@ public sealed class EventCoder(PredicateLexicon lexicon) : IStage
 
         public int[] TokenEntity { get; }
 
+        /// <summary>True for tokens inside a time expression.</summary>
+        public bool[] InTimex { get; }
+
         /// <summary>Arguments that are no single mention ("the two countries" → each country); referenced as -(index + 2).</summary>
         public List<EventArgument> Synthetic { get; } = [];
 
@@ -157,6 +237,12 @@ public sealed class EventCoder(PredicateLexicon lexicon) : IStage
         public required int Sentence { get; init; }
 
         public required TextSpan Trigger { get; init; }
+
+        /// <summary>The token after the predicate (after the particle of a phrasal verb).</summary>
+        public int EndToken { get; init; }
+
+        /// <summary>The predicate's first token.</summary>
+        public int TriggerToken { get; init; }
 
         public required TextSpan Evidence { get; init; }
 
@@ -242,7 +328,7 @@ public sealed class EventCoder(PredicateLexicon lexicon) : IStage
         var attribution = Attribution(doc, sentence);
         foreach (var (t, end, entry) in found)
         {
-            if (Suppressed(doc, sentence, t))
+            if (Suppressed(doc, sentence, t) || IsPromiseOfCodedEvent(doc, sentence, t, entry))
             {
                 continue;
             }
@@ -252,11 +338,18 @@ public sealed class EventCoder(PredicateLexicon lexicon) : IStage
                 Entry = entry,
                 Sentence = s,
                 Trigger = TextSpan.FromBounds(doc.Tokens.Starts[t], doc.Tokens.Ends[end - 1]),
+                EndToken = end,
+                TriggerToken = t,
                 Evidence = sentence.Span,
             };
             FillArguments(doc, sentence, t, end, entry, draft);
             draft.Modality = ModalityOf(doc, sentence, t, entry.IsNoun);
-            FillDateAndPlace(doc, sentence, t, end, draft);
+            if (entry.Type == EventType.Threaten && draft.Modality is Modality.Intended or Modality.Planned)
+            {
+                draft.Modality = Modality.Asserted; // "vowed to retaliate": the vow is the threat, and it was made
+            }
+
+            FillDateAndPlace(doc, sentence, t, end, draft, consumed);
             draft.Context = ContextOf(doc, sentence, t) ?? entry.Context;
             if (attribution is not null && (attribution.Span.Start > draft.Trigger.End || attribution.Span.End < draft.Trigger.Start))
             {
@@ -272,16 +365,20 @@ public sealed class EventCoder(PredicateLexicon lexicon) : IStage
     private (int Token, int End, PredicateEntry Entry)? MatchVerb(DocView doc, Sentence sentence, int t, HashSet<int> consumed)
     {
         var entries = lexicon.Verbs(doc.Lemma(t));
-        (int, int, PredicateEntry)? plain = null, light = null;
+        (int, int, PredicateEntry)? plain = null, light = null, phrasal = null;
+        int particleAt = int.MaxValue;
         foreach (var e in entries)
         {
             if (e.Particle is { } particle)
             {
-                for (int k = t + 1; k < Math.Min(sentence.EndToken, t + 4); k++)
+                // The nearest particle wins: "called for talks on Monday" is "call for", not "call on".
+                for (int k = t + 1; k < Math.Min(sentence.EndToken, t + 4) && k < particleAt; k++)
                 {
                     if (doc.Lower(k) == particle)
                     {
-                        return (t, t + 1, e); // a phrasal verb is the most specific reading
+                        particleAt = k;
+                        phrasal = (t, k + 1, e);
+                        break;
                     }
                 }
 
@@ -303,7 +400,7 @@ public sealed class EventCoder(PredicateLexicon lexicon) : IStage
             }
         }
 
-        return light ?? plain;
+        return phrasal ?? light ?? plain; // a phrasal verb is the most specific reading
     }
 
     /// <summary>The object noun of a light verb after it ("signed a tax treaty") or, in a relative clause, before it ("the plan he presented").</summary>
@@ -311,7 +408,9 @@ public sealed class EventCoder(PredicateLexicon lexicon) : IStage
     {
         for (int k = t + 1; k < Math.Min(sentence.EndToken, t + 7); k++)
         {
-            if (doc.U(k) is Upos.NOUN && objects.Contains(doc.Lemma(k)))
+            // The tagger sometimes reads a bare object noun as an adverb or adjective ("sent aid to …").
+            bool nounLike = doc.U(k) is Upos.NOUN || doc.TokenEntity[k] < 0 && (doc.U(k) is Upos.ADV or Upos.ADJ or Upos.X || doc.U(k) is Upos.VERB && k == t + 1);
+            if (nounLike && (objects.Contains(doc.Lemma(k)) || objects.Contains(doc.Lower(k))))
             {
                 return k;
             }
@@ -336,6 +435,23 @@ public sealed class EventCoder(PredicateLexicon lexicon) : IStage
         }
 
         return -1;
+    }
+
+    /// <summary>"vowed to retaliate", "pledged to visit": the complement is coded (with its modality), not the promise.</summary>
+    private bool IsPromiseOfCodedEvent(DocView doc, Sentence sentence, int t, PredicateEntry entry)
+    {
+        if (entry.IsNoun || entry.Type != EventType.Agree || doc.Lemma(t) is not ("vow" or "pledge" or "promise"))
+        {
+            return false;
+        }
+
+        int k = t + 1;
+        while (k < sentence.EndToken && doc.U(k) is Upos.ADV)
+        {
+            k++;
+        }
+
+        return k + 1 < sentence.EndToken && doc.Lower(k) == "to" && doc.U(k + 1) is Upos.VERB && lexicon.Verbs(doc.Lemma(k + 1)).Count > 0;
     }
 
     /// <summary>"refused to meet": the complement of a refusal is not an event of its own (REJECT is).</summary>
@@ -374,7 +490,7 @@ public sealed class EventCoder(PredicateLexicon lexicon) : IStage
             {
                 "coord" => sources.Count > 1 ? sources[1] : null,
                 "obj" when passive => Subject(doc, sentence, t) is { Count: > 0 } passiveSubject ? passiveSubject[0] : null,
-                "obj" => DirectObject(doc, sentence, end),
+                "obj" => DirectObject(doc, sentence, end, throughThat: entry.Type == EventType.Request) ?? ComplementObject(doc, sentence, end),
                 _ => PrepObject(doc, sentence, end, frame.TargetSlot),
             };
             if (frame.TargetSlot == "coord" && sources.Count < 2)
@@ -393,6 +509,18 @@ public sealed class EventCoder(PredicateLexicon lexicon) : IStage
 
             draft.Confidence = 0.5;
         }
+    }
+
+    /// <summary>"refused to meet Zelenskiy": the object of the infinitive complement.</summary>
+    private static int? ComplementObject(DocView doc, Sentence sentence, int end)
+    {
+        int k = end;
+        while (k < sentence.EndToken && doc.U(k) is Upos.ADV)
+        {
+            k++;
+        }
+
+        return k + 2 < sentence.EndToken && doc.Lower(k) == "to" && doc.U(k + 1) is Upos.VERB ? DirectObject(doc, sentence, k + 2) : null;
     }
 
     private static bool IsPassive(DocView doc, Sentence sentence, int t)
@@ -440,8 +568,18 @@ public sealed class EventCoder(PredicateLexicon lexicon) : IStage
     /// subjects or "the two countries"). Scans left within the clause; through "to" infinitives to the
     /// governing verb's subject; through prepositions for gerunds ("hopes of inking").
     /// </summary>
-    private static List<int>? Subject(DocView doc, Sentence sentence, int t)
+    private static List<int>? Subject(DocView doc, Sentence sentence, int t, int depth = 0)
     {
+        if (depth > 4)
+        {
+            return null;
+        }
+
+        if (InfinitiveSubject(doc, sentence, t, depth) is { } infinitive)
+        {
+            return infinitive;
+        }
+
         bool gerund = doc.Pos.Xpos[t] == "VBG" && t > sentence.FirstToken && doc.U(t - 1) is Upos.ADP or Upos.SCONJ;
         int k = t - 1;
         int steps = 0;
@@ -483,9 +621,29 @@ public sealed class EventCoder(PredicateLexicon lexicon) : IStage
                 return Group(doc, sentence, doc.TokenEntity[k - 1]);
             }
 
+            if (w == "and" && OnlyAuxiliariesBetween(doc, k + 1, t))
+            {
+                // "… called the measures illegal and accused X": the subject of the first verb.
+                for (int g = k - 1; g >= sentence.FirstToken; g--)
+                {
+                    if (Subordinators.Contains(doc.Lower(g)))
+                    {
+                        break;
+                    }
+
+                    if (doc.U(g) is Upos.VERB && doc.Pos.Xpos[g] != "VBG" && Subject(doc, sentence, g, depth + 1) is { Count: > 0 } shared)
+                    {
+                        return shared;
+                    }
+                }
+
+                return null;
+            }
+
             if (u is Upos.NOUN && !gerund)
             {
-                return null; // the subject is a thing, not an actor
+                // "Russian forces struck", "Niger's military government on Saturday revoked": the modifier names the actor.
+                return ModifiedHead(doc, sentence, k, t) is { } modifier ? Group(doc, sentence, modifier) : null;
             }
 
             if (u is Upos.VERB && !gerund)
@@ -503,6 +661,101 @@ public sealed class EventCoder(PredicateLexicon lexicon) : IStage
         }
 
         return null;
+    }
+
+    /// <summary>Verbs whose object, not subject, does what the infinitive says ("urged Pyongyang to return").</summary>
+    private static readonly HashSet<string> ObjectControlVerbs = new(StringComparer.Ordinal)
+    {
+        "urge", "ask", "call", "press", "invite", "tell", "persuade", "encourage", "force", "allow", "help", "request", "order", "warn",
+    };
+
+    /// <summary>The subject of "to VERB": the governing verb's subject, or its object after an object-control verb.</summary>
+    private static List<int>? InfinitiveSubject(DocView doc, Sentence sentence, int t, int depth)
+    {
+        int to = t - 1;
+        while (to > sentence.FirstToken && doc.U(to) is Upos.ADV)
+        {
+            to--;
+        }
+
+        if (to <= sentence.FirstToken || doc.Lower(to) != "to" || doc.U(to) is not Upos.PART)
+        {
+            return null;
+        }
+
+        for (int g = to - 1; g >= sentence.FirstToken; g--)
+        {
+            var w = doc.Lower(g);
+            if (Subordinators.Contains(w))
+            {
+                break;
+            }
+
+            if (doc.U(g) is Upos.VERB && doc.TokenEntity[g] < 0)
+            {
+                if (ObjectControlVerbs.Contains(doc.Lemma(g)) && (DirectObject(doc, sentence, g + 1) ?? PrepObject(doc, sentence, g + 1, "on", 3)) is { } obj)
+                {
+                    return Group(doc, sentence, obj);
+                }
+
+                return Subject(doc, sentence, g, depth + 1);
+            }
+        }
+
+        // "Scholz plans to visit", with "plans" read as a noun.
+        int n = to - 1;
+        return doc.U(n) is Upos.NOUN && (PlanGovernors.Contains(doc.Lemma(n)) || IntentGovernors.Contains(doc.Lemma(n)))
+            ? Subject(doc, sentence, n, depth + 1)
+            : null;
+    }
+
+    private static bool OnlyAuxiliariesBetween(DocView doc, int from, int to)
+    {
+        for (int k = from; k < to; k++)
+        {
+            if (doc.U(k) is not (Upos.AUX or Upos.ADV or Upos.PART))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// For a subject head noun at <paramref name="head"/> directly before the verb (time expressions and
+    /// auxiliaries may intervene): the nationality, country or organization modifying it, if any.
+    /// </summary>
+    private static int? ModifiedHead(DocView doc, Sentence sentence, int head, int verb)
+    {
+        for (int k = head + 1; k < verb; k++)
+        {
+            if (!(doc.U(k) is Upos.AUX or Upos.ADV or Upos.PART || doc.InTimex[k] || doc.Lower(k) is "on" or "in" && k + 1 < verb && doc.InTimex[k + 1]))
+            {
+                return null;
+            }
+        }
+
+        int j = head - 1;
+        int modifiers = 0;
+        while (j >= sentence.FirstToken && doc.TokenEntity[j] < 0 && doc.U(j) is Upos.ADJ or Upos.NOUN && modifiers++ < 2)
+        {
+            j--;
+        }
+
+        if (j >= sentence.FirstToken && doc.Word(j) is "'s" or "’s")
+        {
+            j--;
+        }
+
+        if (j < sentence.FirstToken || doc.TokenEntity[j] < 0)
+        {
+            return null;
+        }
+
+        int ent = doc.TokenEntity[j];
+        return doc.Entities[ent].Kind is Core.Layers.EntityKind.Nationality or Core.Layers.EntityKind.Country or Core.Layers.EntityKind.Organization
+            && doc.Actors.ContainsKey(ent) ? ent : null;
     }
 
     private static bool FollowedByVerb(DocView doc, int after, Sentence sentence)
@@ -541,20 +794,33 @@ public sealed class EventCoder(PredicateLexicon lexicon) : IStage
         var e = doc.Entities[ent];
         if (e.Kind == Core.Layers.EntityKind.Nominal && !doc.Actors.ContainsKey(ent))
         {
-            // "the two countries": the two distinct countries named in this sentence before it.
+            // "the two countries": the two distinct countries named in this sentence, else in the
+            // nearest earlier sentence that names two ("… Kishida met Widodo … The two governments signed …").
             var pair = new List<int>();
-            var seen = new HashSet<string>();
-            for (int other = 0; other < doc.Entities.Count && pair.Count < 2; other++)
+            int here = doc.Sentences.IndexOfToken(e.FirstToken);
+            for (int si = here; si >= Math.Max(0, here - 3) && pair.Count < 2; si--)
             {
-                var oe = doc.Entities[other];
-                if (oe.FirstToken < sentence.FirstToken || oe.FirstToken >= sentence.EndToken || other == ent)
+                var range = doc.Sentences[si];
+                var seen = new HashSet<string>(pair.Select(p => doc.Actors[p].Actor.Country!));
+                var found = new List<int>();
+                for (int other = 0; other < doc.Entities.Count; other++)
                 {
-                    continue;
+                    var oe = doc.Entities[other];
+                    if (oe.FirstToken < range.FirstToken || oe.FirstToken >= range.EndToken || other == ent || oe.Kind == Core.Layers.EntityKind.Pronoun)
+                    {
+                        continue;
+                    }
+
+                    if (doc.Actors.TryGetValue(other, out var a) && a.Actor.Country is { Length: 3 } c && seen.Add(c))
+                    {
+                        found.Add(other);
+                    }
                 }
 
-                if (doc.Actors.TryGetValue(other, out var a) && a.Actor.Country is { } c && seen.Add(c))
+                // Only a sentence naming both parties, or completing a party found nearer, counts.
+                if (found.Count + pair.Count >= 2)
                 {
-                    pair.Add(other);
+                    pair.AddRange(found.Take(2 - pair.Count));
                 }
             }
 
@@ -582,18 +848,52 @@ public sealed class EventCoder(PredicateLexicon lexicon) : IStage
         return [ent];
     }
 
-    private static int? DirectObject(DocView doc, Sentence sentence, int end)
+    /// <summary>
+    /// The actor object after a verb: the first mention, past determiners and modifiers; a possessive
+    /// pronoun ("his counterpart") is not the object; through "that" for demands ("demanded that X leave");
+    /// the owner of a common-noun object ("the ambassadors of Germany", "the proposal from Kosovo").
+    /// </summary>
+    private static int? DirectObject(DocView doc, Sentence sentence, int end, bool throughThat = false)
     {
-        for (int k = end; k < Math.Min(sentence.EndToken, end + 6); k++)
+        int nouns = 0;
+        for (int k = end; k < Math.Min(sentence.EndToken, end + 8); k++)
         {
-            if (doc.TokenEntity[k] >= 0)
+            if (doc.TokenEntity[k] >= 0 && !IsPossessiveDeterminer(doc, k, sentence))
             {
-                return doc.TokenEntity[k];
+                int ent = doc.TokenEntity[k];
+                // "the Black Sea port of Odesa": a mention with no country is a modifier; the owner follows.
+                int head = doc.Entities[ent].EndToken;
+                while (head < sentence.EndToken && head < doc.Entities[ent].EndToken + 2 && doc.U(head) is Upos.NOUN)
+                {
+                    head++;
+                }
+
+                if ((!doc.Actors.TryGetValue(ent, out var a) || a.Actor.Country is null) && OwnerAfter(doc, sentence, head) is { } owner)
+                {
+                    return owner;
+                }
+
+                return ent;
             }
 
             var u = doc.U(k);
-            if (u is Upos.DET or Upos.ADJ or Upos.NUM or Upos.ADV or Upos.PART || doc.Pos.Xpos[k] is "VBG" or "VBN")
+            if (u is Upos.DET or Upos.ADJ or Upos.NUM or Upos.ADV or Upos.PART || doc.Pos.Xpos[k] is "VBG" or "VBN" || doc.TokenEntity[k] >= 0)
             {
+                continue;
+            }
+
+            if (throughThat && k == end && doc.Lower(k) == "that")
+            {
+                continue;
+            }
+
+            if (u is Upos.NOUN && nouns++ < 2)
+            {
+                if (OwnerAfter(doc, sentence, k + 1) is { } owner)
+                {
+                    return owner;
+                }
+
                 continue;
             }
 
@@ -603,6 +903,36 @@ public sealed class EventCoder(PredicateLexicon lexicon) : IStage
         return null;
     }
 
+    /// <summary>"… of X", "… from X", "… by X" right after a noun: X, the noun's owner.</summary>
+    private static int? OwnerAfter(DocView doc, Sentence sentence, int k)
+    {
+        if (k + 1 < sentence.EndToken && doc.Lower(k) is "of" or "from")
+        {
+            for (int j = k + 1; j < Math.Min(sentence.EndToken, k + 4); j++)
+            {
+                if (doc.TokenEntity[j] >= 0)
+                {
+                    return doc.TokenEntity[j];
+                }
+
+                if (doc.U(j) is not (Upos.DET or Upos.ADJ or Upos.NUM))
+                {
+                    break;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>"his", "her", "its", "their" before a noun: a determiner, not the argument itself.</summary>
+    private static bool IsPossessiveDeterminer(DocView doc, int k, Sentence sentence) =>
+        doc.Lower(k) is "his" or "her" or "its" or "their" && k + 1 < sentence.EndToken && doc.U(k + 1) is Upos.NOUN or Upos.ADJ or Upos.PROPN;
+
+    /// <summary>
+    /// The mention after the first <paramref name="prep"/> that has one: "imposed sanctions on Tuesday on
+    /// 12 Russian companies" passes over "on Tuesday". Stops at a clause boundary.
+    /// </summary>
     private static int? PrepObject(DocView doc, Sentence sentence, int end, string prep, int maxDistance = 14)
     {
         for (int k = end; k < Math.Min(sentence.EndToken, end + maxDistance); k++)
@@ -612,18 +942,18 @@ public sealed class EventCoder(PredicateLexicon lexicon) : IStage
             {
                 for (int j = k + 1; j < Math.Min(sentence.EndToken, k + 5); j++)
                 {
-                    if (doc.TokenEntity[j] >= 0)
+                    if (doc.TokenEntity[j] >= 0 && !IsPossessiveDeterminer(doc, j, sentence))
                     {
                         return doc.TokenEntity[j];
                     }
 
-                    if (doc.U(j) is not (Upos.DET or Upos.ADJ or Upos.NUM or Upos.ADV))
+                    if (doc.U(j) is not (Upos.DET or Upos.ADJ or Upos.NUM or Upos.ADV) && doc.TokenEntity[j] < 0)
                     {
                         break;
                     }
                 }
 
-                return null;
+                continue;
             }
 
             if (w is ";" or "said" or "that" or "which" or "who" || (w == "," && k + 1 < sentence.EndToken && doc.U(k + 1) is Upos.VERB or Upos.AUX))
@@ -674,6 +1004,13 @@ public sealed class EventCoder(PredicateLexicon lexicon) : IStage
                     return Modality.Planned;
                 }
             }
+        }
+
+        if (!isNoun && !HasOwnAuxiliary(doc, sentence, t) && Governor(doc, sentence, t) is { } head && !IntentGovernors.Contains(doc.Lemma(head)) && !PlanGovernors.Contains(doc.Lemma(head))
+            && doc.Lemma(head) is not ("fail" or "prevent" or "stop" or "refuse" or "decline" or "reject"))
+        {
+            // "would meet X on March 28 to discuss trade", "revoked … and demanded": as the governing verb.
+            return ModalityOf(doc, sentence, head, false);
         }
 
         for (int k = t - 1; k >= Math.Max(sentence.FirstToken, t - 8); k--)
@@ -745,6 +1082,55 @@ public sealed class EventCoder(PredicateLexicon lexicon) : IStage
         return Modality.Asserted;
     }
 
+    /// <summary>
+    /// The verb governing <paramref name="t"/> when it is a purpose infinitive ("… to discuss") or a
+    /// coordinated verb ("… and demanded"); null otherwise. The governor comes before it in the clause.
+    /// </summary>
+    private static int? Governor(DocView doc, Sentence sentence, int t)
+    {
+        int k = t - 1;
+        while (k > sentence.FirstToken && doc.U(k) is Upos.ADV or Upos.AUX && doc.Lower(k) != "to")
+        {
+            k--;
+        }
+
+        bool infinitive = doc.Lower(k) == "to" && doc.U(k) is Upos.PART;
+        bool coordinated = doc.Lower(k) == "and" && OnlyAuxiliariesBetween(doc, k + 1, t);
+        if (!infinitive && !coordinated || k <= sentence.FirstToken)
+        {
+            return null;
+        }
+
+        for (int g = k - 1; g >= sentence.FirstToken; g--)
+        {
+            if (Subordinators.Contains(doc.Lower(g)))
+            {
+                return null;
+            }
+
+            if (doc.U(g) is Upos.VERB && doc.Pos.Xpos[g] != "VBG" && doc.TokenEntity[g] < 0)
+            {
+                return g;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>"… and will visit": an auxiliary of its own right before the verb.</summary>
+    private static bool HasOwnAuxiliary(DocView doc, Sentence sentence, int t)
+    {
+        for (int k = t - 1; k >= sentence.FirstToken && doc.U(k) is Upos.AUX or Upos.ADV; k--)
+        {
+            if (doc.U(k) is Upos.AUX)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static bool SentenceHasReporting(DocView doc, Sentence sentence, int before)
     {
         for (int k = sentence.FirstToken; k < before; k++)
@@ -758,9 +1144,11 @@ public sealed class EventCoder(PredicateLexicon lexicon) : IStage
         return false;
     }
 
-    private static void FillDateAndPlace(DocView doc, Sentence sentence, int t, int end, Draft draft)
+    private static void FillDateAndPlace(DocView doc, Sentence sentence, int t, int end, Draft draft, IReadOnlySet<int>? consumed = null)
     {
-        var timex = AttachedTimex(doc, sentence, t);
+        var timex = AttachedTimex(doc, sentence, t, consumed)
+            ?? (Governor(doc, sentence, t) is { } governor ? AttachedTimex(doc, sentence, governor, consumed) : null)
+            ?? ReportingTimex(doc, sentence, t, consumed);
         if (timex is not null)
         {
             draft.Date = timex.Value;
@@ -771,7 +1159,7 @@ public sealed class EventCoder(PredicateLexicon lexicon) : IStage
                 draft.Modality = Modality.Planned;
             }
         }
-        else if (draft.Modality is Modality.Asserted or Modality.Negated && doc.Published is { } p)
+        else if (doc.Published is { } p)
         {
             draft.Date = p.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
             draft.Precision = DatePrecision.Day;
@@ -794,7 +1182,7 @@ public sealed class EventCoder(PredicateLexicon lexicon) : IStage
     }
 
     /// <summary>The DATE/TIME expression of the sentence nearest to the trigger, preferring one after it.</summary>
-    private static Timex? AttachedTimex(DocView doc, Sentence sentence, int t)
+    private static Timex? AttachedTimex(DocView doc, Sentence sentence, int t, IReadOnlySet<int>? consumed)
     {
         // Each time expression belongs to the nearest predicate before it (the head it modifies).
         Timex? best = null;
@@ -805,7 +1193,7 @@ public sealed class EventCoder(PredicateLexicon lexicon) : IStage
                 continue;
             }
 
-            if (NearestPredicate(doc, sentence, tx.FirstToken) == t)
+            if (NearestPredicate(doc, sentence, tx.FirstToken, consumed) == t)
             {
                 best ??= tx;
             }
@@ -814,11 +1202,29 @@ public sealed class EventCoder(PredicateLexicon lexicon) : IStage
         return best;
     }
 
-    private static int NearestPredicate(DocView doc, Sentence sentence, int timexToken)
+    /// <summary>
+    /// With no time expression of its own, an event dated by its reporting clause ("X met Y, officials
+    /// said on Friday"): the time expression attached to a reporting verb of the sentence.
+    /// </summary>
+    private static Timex? ReportingTimex(DocView doc, Sentence sentence, int t, IReadOnlySet<int>? consumed)
+    {
+        for (int k = sentence.FirstToken; k < sentence.EndToken; k++)
+        {
+            if (k != t && doc.U(k) is Upos.VERB && ReportingVerbs.Contains(doc.Lemma(k)) && AttachedTimex(doc, sentence, k, consumed) is { } tx)
+            {
+                return tx;
+            }
+        }
+
+        return null;
+    }
+
+    private static int NearestPredicate(DocView doc, Sentence sentence, int timexToken, IReadOnlySet<int>? consumed)
     {
         for (int k = timexToken - 1; k >= sentence.FirstToken; k--)
         {
-            if (doc.U(k) is Upos.VERB && doc.Pos.Xpos[k] != "VBG" || doc.U(k) is Upos.NOUN && IsEventNoun(doc.Lemma(k)))
+            // The object of a light verb ("lodged a protest … on Sunday") passes the date to its verb.
+            if (doc.U(k) is Upos.VERB && doc.Pos.Xpos[k] != "VBG" || doc.U(k) is Upos.NOUN && IsEventNoun(doc.Lemma(k)) && consumed?.Contains(k) != true)
             {
                 return SupportVerbs.Contains(doc.Lemma(k)) ? EventNounSubject(doc, sentence, k) ?? k : k;
             }
@@ -1063,7 +1469,13 @@ public sealed class EventCoder(PredicateLexicon lexicon) : IStage
             }
 
             same.More.Add(d.Evidence);
-            if (d.Precision != DatePrecision.None && (same.Precision == DatePrecision.None || d.Precision < same.Precision))
+            if (d.DateSource == "text" && same.DateSource != "text")
+            {
+                same.Date = d.Date;
+                same.Precision = d.Precision;
+                same.DateSource = d.DateSource;
+            }
+            else if (d.DateSource == same.DateSource && d.Precision != DatePrecision.None && (same.Precision == DatePrecision.None || d.Precision < same.Precision))
             {
                 same.Date = d.Date;
                 same.Precision = d.Precision;
@@ -1086,6 +1498,11 @@ public sealed class EventCoder(PredicateLexicon lexicon) : IStage
         }
 
         bool sameSource = SameActor(a.Source.Actor, b.Source.Actor);
+        if (sameSource && a.Sentence == b.Sentence && (a.Target is null || b.Target is null))
+        {
+            return true; // "summoned the ambassador … to protest the incident": one protest
+        }
+
         // Only a symmetric event (a meeting, an agreement between parties) is the same when its roles are swapped.
         bool symmetric = (a.Frame?.Symmetric ?? false) || (b.Frame?.Symmetric ?? false) || (a.Entry.Type == EventType.Consult && a.Entry.Mode is null);
         bool swapped = symmetric && a.Target is not null && b.Target is not null && SameActor(a.Source.Actor, b.Target.Actor) && SameActor(a.Target.Actor, b.Source.Actor);
@@ -1100,9 +1517,13 @@ public sealed class EventCoder(PredicateLexicon lexicon) : IStage
             return false;
         }
 
-        if (a.Date is null || b.Date is null)
+        // A publication date is a fallback, not a date found in the text: it neither separates nor joins events.
+        if (a.Date is null || b.Date is null || a.DateSource == "publication" || b.DateSource == "publication")
         {
-            return a.Modality == b.Modality;
+            // Without two dates to compare, only the same participants make the same event.
+            bool sameTarget = a.Target is null || b.Target is null || SameActor(a.Target.Actor, b.Target.Actor)
+                || swapped && !sameSource;
+            return a.Modality == b.Modality && sameTarget;
         }
 
         return a.Date.StartsWith(b.Date, StringComparison.Ordinal) || b.Date.StartsWith(a.Date, StringComparison.Ordinal);
