@@ -71,12 +71,36 @@ internal sealed class SparseWeights
         return new SparseWeights(BucketBits, ClassCount, rowStart, [.. classes], [.. weights]);
     }
 
-    /// <summary>Writes the weights: non-empty rows as (bucket delta, count, then class byte + half weight pairs).</summary>
+    /// <summary>
+    /// Writes the weights: non-empty rows as (bucket delta, count, then class byte + weight code
+    /// pairs). Weights are quantized to one signed byte on a log scale between the smallest and the
+    /// largest magnitude (relative error about 4 % for the usual range), which a perceptron does not feel.
+    /// </summary>
     public void Write(BinaryWriter writer)
     {
+        float min = float.MaxValue, max = 0;
+        foreach (float w in _weights)
+        {
+            float a = MathF.Abs(w);
+            if (a > 0)
+            {
+                min = MathF.Min(min, a);
+                max = MathF.Max(max, a);
+            }
+        }
+
+        if (max == 0)
+        {
+            min = max = 1;
+        }
+
+        // code q in 1..127 stands for min · exp((q − 1) · step); the sign is the code's sign
+        float step = max > min ? MathF.Log(max / min) / 126f : 1f;
         writer.Write(BucketBits);
         writer.Write(ClassCount);
         writer.Write(_weights.Length);
+        writer.Write(min);
+        writer.Write(step);
         int previous = -1;
         for (int b = 0; b < Buckets; b++)
         {
@@ -92,19 +116,25 @@ internal sealed class SparseWeights
             for (int j = start; j < end; j++)
             {
                 writer.Write(_classes[j]);
-                writer.Write((Half)_weights[j]);
+                float a = MathF.Abs(_weights[j]);
+                int q = a <= min ? 1 : 1 + (int)MathF.Round(MathF.Log(a / min) / step);
+                q = Math.Clamp(q, 1, 127);
+                writer.Write((sbyte)(_weights[j] < 0 ? -q : q));
             }
         }
 
         writer.Write7BitEncodedInt(0);
     }
 
-    public static SparseWeights Read(BinaryReader reader)
+    /// <summary>Reads weights; <paramref name="halfWeights"/> reads the version 1 format (IEEE half weights).</summary>
+    public static SparseWeights Read(BinaryReader reader, bool halfWeights = false)
     {
         int bits = reader.ReadInt32();
         int classCount = reader.ReadInt32();
         int count = reader.ReadInt32();
-        if (bits is < 4 or > 26 || classCount is < 1 or > 256 || count < 0)
+        float min = halfWeights ? 1 : reader.ReadSingle();
+        float step = halfWeights ? 1 : reader.ReadSingle();
+        if (bits is < 4 or > 26 || classCount is < 1 or > 256 || count < 0 || !(min > 0) || !(step > 0))
         {
             throw new InvalidDataException("Corrupt weight table header.");
         }
@@ -113,6 +143,12 @@ internal sealed class SparseWeights
         var rowStart = new int[buckets + 1];
         var classes = new byte[count];
         var weights = new float[count];
+        Span<float> levels = stackalloc float[128];
+        for (int q = 1; q < 128; q++)
+        {
+            levels[q] = min * MathF.Exp((q - 1) * step);
+        }
+
         int bucket = -1, n = 0;
         while (true)
         {
@@ -137,7 +173,15 @@ internal sealed class SparseWeights
             for (int j = 0; j < rowCount; j++)
             {
                 classes[n] = reader.ReadByte();
-                weights[n] = (float)reader.ReadHalf();
+                if (halfWeights)
+                {
+                    weights[n] = (float)reader.ReadHalf();
+                }
+                else
+                {
+                    int code = reader.ReadSByte();
+                    weights[n] = code < 0 ? -levels[-code] : levels[code];
+                }
                 n++;
             }
 
