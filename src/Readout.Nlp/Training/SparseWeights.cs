@@ -9,8 +9,8 @@ internal sealed class SparseWeights
 {
     private readonly int _mask;
     private readonly int[] _rowStart;
-    private readonly byte[] _classes;
-    private readonly float[] _weights;
+    // (weight, class) pairs side by side: one cache miss per feature row instead of two.
+    private readonly Entry[] _entries;
 
     public SparseWeights(int bucketBits, int classCount, int[] rowStart, byte[] classes, float[] weights)
     {
@@ -18,8 +18,11 @@ internal sealed class SparseWeights
         ClassCount = classCount;
         _mask = (1 << bucketBits) - 1;
         _rowStart = rowStart;
-        _classes = classes;
-        _weights = weights;
+        _entries = new Entry[weights.Length];
+        for (int j = 0; j < weights.Length; j++)
+        {
+            _entries[j] = new Entry(weights[j], classes[j]);
+        }
     }
 
     public int BucketBits { get; }
@@ -29,21 +32,20 @@ internal sealed class SparseWeights
     public int ClassCount { get; }
 
     /// <summary>Number of stored (bucket, class) weights.</summary>
-    public int NonZero => _weights.Length;
+    public int NonZero => _entries.Length;
 
     /// <summary>Adds the weights of every feature to <paramref name="scores"/> (length <see cref="ClassCount"/>).</summary>
     public void Score(ReadOnlySpan<ulong> features, Span<float> scores)
     {
         var rowStart = _rowStart;
-        var classes = _classes;
-        var weights = _weights;
+        var entries = _entries;
         foreach (ulong f in features)
         {
             int b = (int)(f & (ulong)_mask);
             int end = rowStart[b + 1];
             for (int j = rowStart[b]; j < end; j++)
             {
-                scores[classes[j]] += weights[j];
+                scores[entries[j].Class] += entries[j].Weight;
             }
         }
     }
@@ -59,10 +61,10 @@ internal sealed class SparseWeights
             rowStart[b] = weights.Count;
             for (int j = _rowStart[b]; j < _rowStart[b + 1]; j++)
             {
-                if (MathF.Abs(_weights[j]) >= threshold)
+                if (MathF.Abs(_entries[j].Weight) >= threshold)
                 {
-                    classes.Add(_classes[j]);
-                    weights.Add(_weights[j]);
+                    classes.Add((byte)_entries[j].Class);
+                    weights.Add(_entries[j].Weight);
                 }
             }
         }
@@ -79,9 +81,9 @@ internal sealed class SparseWeights
     public void Write(BinaryWriter writer)
     {
         float min = float.MaxValue, max = 0;
-        foreach (float w in _weights)
+        foreach (var e in _entries)
         {
-            float a = MathF.Abs(w);
+            float a = MathF.Abs(e.Weight);
             if (a > 0)
             {
                 min = MathF.Min(min, a);
@@ -98,7 +100,7 @@ internal sealed class SparseWeights
         float step = max > min ? MathF.Log(max / min) / 126f : 1f;
         writer.Write(BucketBits);
         writer.Write(ClassCount);
-        writer.Write(_weights.Length);
+        writer.Write(_entries.Length);
         writer.Write(min);
         writer.Write(step);
         int previous = -1;
@@ -115,11 +117,11 @@ internal sealed class SparseWeights
             previous = b;
             for (int j = start; j < end; j++)
             {
-                writer.Write(_classes[j]);
-                float a = MathF.Abs(_weights[j]);
+                writer.Write((byte)_entries[j].Class);
+                float a = MathF.Abs(_entries[j].Weight);
                 int q = a <= min ? 1 : 1 + (int)MathF.Round(MathF.Log(a / min) / step);
                 q = Math.Clamp(q, 1, 127);
-                writer.Write((sbyte)(_weights[j] < 0 ? -q : q));
+                writer.Write((sbyte)(_entries[j].Weight < 0 ? -q : q));
             }
         }
 
@@ -195,4 +197,6 @@ internal sealed class SparseWeights
 
         return n != count ? throw new InvalidDataException("Weight count mismatch.") : new SparseWeights(bits, classCount, rowStart, classes, weights);
     }
+
+    private readonly record struct Entry(float Weight, int Class);
 }
