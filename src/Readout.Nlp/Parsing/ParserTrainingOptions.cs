@@ -3,8 +3,11 @@ namespace Readout.Nlp.Parsing;
 /// <summary>Settings of <see cref="ParserTrainer"/>; the defaults built the committed model.</summary>
 public sealed record ParserTrainingOptions
 {
-    /// <summary>Passes over the training data; with a dev set, the best pass is kept.</summary>
-    public int Epochs { get; init; } = 10;
+    /// <summary>
+    /// Passes over the training data; with a dev set, the best pass is kept. The committed model
+    /// is epoch 5: in a 10-epoch run, dev LAS peaked there and later epochs did not improve.
+    /// </summary>
+    public int Epochs { get; init; } = 5;
 
     /// <summary>Seed of shuffling and exploration: the same data and seed give the same model file.</summary>
     public int Seed { get; init; } = 1;
