@@ -10,7 +10,7 @@ namespace Readout.Nlp.Parsing;
 /// </summary>
 internal sealed class ParserFeatures
 {
-    public const int MaxFeatures = 80;
+    public const int MaxFeatures = 88;
     private static readonly ulong None = FeatureHash.Of("-NONE-");
     private static readonly ulong RootWord = FeatureHash.Of("-ROOT-");
 
@@ -149,6 +149,15 @@ internal sealed class ParserFeatures
         f[n++] = FeatureHash.Feature(75, b0t, b0ll, s0t);
         f[n++] = FeatureHash.Feature(76, s0w, s0rl, b0t);
         f[n++] = FeatureHash.Feature(77, s0w, s0ll, b0w);
+
+        // the leftmost child's word (often the preposition) with the candidate heads: obl vs nmod vs obj
+        f[n++] = FeatureHash.Feature(78, W(s0l), s0t, s1t);
+        f[n++] = FeatureHash.Feature(79, W(s0l), s0t, b0t);
+        f[n++] = FeatureHash.Feature(80, b0w, b1w);
+        f[n++] = FeatureHash.Feature(81, b0t, b1w);
+        f[n++] = FeatureHash.Feature(82, s0t, s0rl, L(st, s0r2));
+        f[n++] = FeatureHash.Feature(83, b0t, b0ll, L(st, b0l2));
+        f[n++] = FeatureHash.Feature(84, s1w, s1t, FeatureHash.Combine(s0t, dist10));
         return n;
     }
 

@@ -11,7 +11,7 @@ namespace Readout.Nlp.Parsing;
 public sealed class ParserModel
 {
     private const string Magic = "READOUT-PARSER";
-    private const int Version = 1;
+    private const int Version = 2;
     private readonly string[] _labels;
     private readonly int _rootLabel;
     private readonly SparseWeights _weights;
@@ -128,7 +128,7 @@ public sealed class ParserModel
         }
 
         int version = reader.ReadInt32();
-        if (version != Version)
+        if (version is < 1 or > Version)
         {
             throw new InvalidDataException($"Parser model version {version} is not supported (expected {Version}).");
         }
@@ -140,7 +140,7 @@ public sealed class ParserModel
             labels[i] = reader.ReadString();
         }
 
-        var weights = SparseWeights.Read(reader);
+        var weights = SparseWeights.Read(reader, halfWeights: version == 1);
         return weights.ClassCount != 1 + (2 * count)
             ? throw new InvalidDataException("Parser weights do not match the label set.")
             : new ParserModel(labels, weights);

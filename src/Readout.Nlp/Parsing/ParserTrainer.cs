@@ -122,7 +122,9 @@ public static class ParserTrainer
             }
         }
 
-        return best ?? throw new ArgumentException("Epochs must be at least 1.", nameof(options));
+        return best is null
+            ? throw new ArgumentException("Epochs must be at least 1.", nameof(options))
+            : options.FinalPruneThreshold > options.PruneThreshold ? best.Prune(options.FinalPruneThreshold) : best;
     }
 
     private static void FillCosts(ParserState state, Example ex, int labels, int[] costs)

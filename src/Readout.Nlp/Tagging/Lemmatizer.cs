@@ -36,7 +36,7 @@ public sealed class Lemmatizer
             return lemma;
         }
 
-        bool proper = upos == Upos.PROPN;
+        bool proper = upos == Upos.PROPN || IsProperTag(xpos);
         if (proper && xpos == "NNP")
         {
             return form;

