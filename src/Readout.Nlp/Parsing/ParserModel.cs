@@ -11,7 +11,7 @@ namespace Readout.Nlp.Parsing;
 public sealed class ParserModel
 {
     private const string Magic = "READOUT-PARSER";
-    private const int Version = 2;
+    private const int Version = 3;
     private readonly string[] _labels;
     private readonly int _rootLabel;
     private readonly SparseWeights _weights;
@@ -140,7 +140,7 @@ public sealed class ParserModel
             labels[i] = reader.ReadString();
         }
 
-        var weights = SparseWeights.Read(reader, halfWeights: version == 1);
+        var weights = SparseWeights.Read(reader, version);
         return weights.ClassCount != 1 + (2 * count)
             ? throw new InvalidDataException("Parser weights do not match the label set.")
             : new ParserModel(labels, weights);

@@ -12,7 +12,7 @@ namespace Readout.Nlp.Tagging;
 public sealed class PosModel
 {
     private const string Magic = "READOUT-POS";
-    private const int Version = 2;
+    private const int Version = 3;
 
     private readonly Upos[] _classUpos;
     private readonly string[] _classXpos;
@@ -172,8 +172,8 @@ public sealed class PosModel
         }
 
         var lemmatizer = Lemmatizer.Read(reader);
-        var weights = SparseWeights.Read(reader, halfWeights: version == 1);
-        var secondPass = reader.ReadBoolean() ? SparseWeights.Read(reader, halfWeights: version == 1) : null;
+        var weights = SparseWeights.Read(reader, version);
+        var secondPass = reader.ReadBoolean() ? SparseWeights.Read(reader, version) : null;
         return new PosModel(upos, xpos, dict, ambiguity, weights, secondPass, lemmatizer);
     }
 

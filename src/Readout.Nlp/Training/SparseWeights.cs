@@ -74,8 +74,8 @@ internal sealed class SparseWeights
     }
 
     /// <summary>
-    /// Writes the weights: non-empty rows as (bucket delta, count, then class byte + weight code
-    /// pairs). Weights are quantized to one signed byte on a log scale between the smallest and the
+    /// Writes the weights (format version 3): non-empty rows as (bucket delta, count), then the class
+    /// bytes, then the weight codes. Weights are quantized to one signed byte on a log scale between the smallest and the
     /// largest magnitude (relative error about 4 % for the usual range), which a perceptron does not feel.
     /// </summary>
     public void Write(BinaryWriter writer)
@@ -103,34 +103,39 @@ internal sealed class SparseWeights
         writer.Write(_entries.Length);
         writer.Write(min);
         writer.Write(step);
+        // Columns (row headers, then every class, then every weight code) compress better than
+        // interleaved pairs: each column is a run of similar bytes.
         int previous = -1;
         for (int b = 0; b < Buckets; b++)
         {
             int start = _rowStart[b], end = _rowStart[b + 1];
-            if (start == end)
+            if (start != end)
             {
-                continue;
-            }
-
-            writer.Write7BitEncodedInt(b - previous);
-            writer.Write7BitEncodedInt(end - start);
-            previous = b;
-            for (int j = start; j < end; j++)
-            {
-                writer.Write((byte)_entries[j].Class);
-                float a = MathF.Abs(_entries[j].Weight);
-                int q = a <= min ? 1 : 1 + (int)MathF.Round(MathF.Log(a / min) / step);
-                q = Math.Clamp(q, 1, 127);
-                writer.Write((sbyte)(_entries[j].Weight < 0 ? -q : q));
+                writer.Write7BitEncodedInt(b - previous);
+                writer.Write7BitEncodedInt(end - start);
+                previous = b;
             }
         }
 
         writer.Write7BitEncodedInt(0);
+        foreach (var e in _entries)
+        {
+            writer.Write((byte)e.Class);
+        }
+
+        foreach (var e in _entries)
+        {
+            float a = MathF.Abs(e.Weight);
+            int q = a <= min ? 1 : 1 + (int)MathF.Round(MathF.Log(a / min) / step);
+            q = Math.Clamp(q, 1, 127);
+            writer.Write((sbyte)(e.Weight < 0 ? -q : q));
+        }
     }
 
-    /// <summary>Reads weights; <paramref name="halfWeights"/> reads the version 1 format (IEEE half weights).</summary>
-    public static SparseWeights Read(BinaryReader reader, bool halfWeights = false)
+    /// <summary>Reads weights written by a model file of format <paramref name="version"/> (1: half weights; 2: interleaved codes; 3: columns).</summary>
+    public static SparseWeights Read(BinaryReader reader, int version)
     {
+        bool halfWeights = version == 1;
         int bits = reader.ReadInt32();
         int classCount = reader.ReadInt32();
         int count = reader.ReadInt32();
@@ -172,6 +177,13 @@ internal sealed class SparseWeights
                 rowStart[b] = n;
             }
 
+            if (version >= 3)
+            {
+                n += rowCount;
+                bucket = next;
+                continue;
+            }
+
             for (int j = 0; j < rowCount; j++)
             {
                 classes[n] = reader.ReadByte();
@@ -193,6 +205,21 @@ internal sealed class SparseWeights
         for (int b = bucket + 1; b <= buckets; b++)
         {
             rowStart[b] = n;
+        }
+
+        if (version >= 3)
+        {
+            classes = reader.ReadBytes(count);
+            if (n != count || classes.Length != count)
+            {
+                throw new InvalidDataException("Truncated weight classes.");
+            }
+
+            for (int j = 0; j < count; j++)
+            {
+                int code = reader.ReadSByte();
+                weights[j] = code < 0 ? -levels[-code] : levels[code];
+            }
         }
 
         return n != count ? throw new InvalidDataException("Weight count mismatch.") : new SparseWeights(bits, classCount, rowStart, classes, weights);

@@ -35,6 +35,20 @@ public class TrainingTests
     }
 
     [Fact]
+    public void Load_NotAModel_ThrowsInvalidData()
+    {
+        using var gzip = new MemoryStream();
+        using (var writer = new BinaryWriter(new System.IO.Compression.GZipStream(gzip, System.IO.Compression.CompressionMode.Compress, leaveOpen: true)))
+        {
+            writer.Write("something else");
+        }
+
+        Assert.Throws<InvalidDataException>(() => PosModel.Load(new MemoryStream(gzip.ToArray())));
+        Assert.Throws<InvalidDataException>(() => ParserModel.Load(new MemoryStream(gzip.ToArray())));
+        Assert.ThrowsAny<Exception>(() => PosModel.Load(new MemoryStream([1, 2, 3])));
+    }
+
+    [Fact]
     public void ParserTrainer_SameSeed_SameModelBytes()
     {
         var options = new ParserTrainingOptions { Epochs = 2, BucketBits = 16, Seed = 7 };
