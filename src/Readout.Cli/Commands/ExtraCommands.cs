@@ -108,7 +108,7 @@ internal static class ExtraCommands
     {
         var what = new Argument<string>("model") { Description = "pos or parser" };
         what.AcceptOnlyFromAmong("pos", "parser");
-        var train = new Option<string[]>("--train") { Description = "Training CoNLL-U files", Required = true, AllowMultipleArgumentsPerToken = true };
+        var train = new Option<string[]>("--train") { Description = "Training CoNLL-U files or folders of them", Required = true, AllowMultipleArgumentsPerToken = true };
         var dev = new Option<string[]>("--dev") { Description = "Development CoNLL-U files (reported after each epoch)", AllowMultipleArgumentsPerToken = true };
         var output = new Option<string>("--out") { Description = "Model file to write", Required = true };
         var seed = new Option<int>("--seed") { Description = "Random seed (training is reproducible for a seed)", DefaultValueFactory = _ => 1 };
@@ -122,7 +122,7 @@ internal static class ExtraCommands
             var devFiles = pr.GetValue(dev) ?? [];
             foreach (var f in trainFiles.Concat(devFiles))
             {
-                if (!File.Exists(f))
+                if (!File.Exists(f) && !Directory.Exists(f))
                 {
                     Console.Error.WriteLine($"readout: '{f}' does not exist.");
                     return ExitCodes.Usage;
