@@ -400,6 +400,17 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
                 return false;
             }
 
+            if (!the && r == Relation.Last && w.Unit == TimeUnit.Year && Ref is { } today
+                && _context.LastMentioned is { Granularity: Granularity.Quarter or Granularity.Half } period && period.Date.Year == today.Year
+                && IsComparison(i, k + 1))
+            {
+                // "a loss of $23 million, compared with earnings of $33 million last year", after "the latest quarter":
+                // the same quarter a year before. A comparison period does not become the period under discussion.
+                var same = new TimePoint(period.Date.AddYears(-1), period.Granularity);
+                c = new Candidate(i, k + 1, TimexType.Date, same.ToTimexValue(), null, null, Tense.Unknown);
+                return true;
+            }
+
             c = p is { } pt ? Make(i, k + 1, pt, null) : new Candidate(i, k + 1, TimexType.Date, Underspecified(Gran(w.Unit)), null, null, Tense.Unknown);
             return true;
         }
@@ -958,8 +969,11 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
         {
             // "the quarter", "the year-ago quarter": the quarter under discussion, else the last complete one.
             TimePoint anchor;
-            if (_context.LastMentioned is { Granularity: Granularity.Quarter } last)
+            if (_context.LastMentioned is { Granularity: Granularity.Quarter } last
+                && !(anaphoricYearAgo && Ref is { } now && last.Date > now))
             {
+                // A forecast quarter ("a profit in the third quarter of 1990") is not the one reported on:
+                // "the year-ago quarter" compares with the current one.
                 anchor = last;
             }
             else if (Ref is { } rd0)
@@ -1118,8 +1132,11 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
         }
         else if (IsWord(j, "year") && IsPunct(j + 1, '-') && (IsWord(j + 2, "earlier") || IsWord(j + 2, "ago")) && Adjacent(j, j + 1) && !IsQuarterWord(j + 3))
         {
-            // "year-earlier results": a year before the period under discussion.
-            var basis = _context.LastMentioned is { Granularity: <= Granularity.Year } lm ? lm : (Ref is { } r0 ? new TimePoint(r0, Granularity.Year) : (TimePoint?)null);
+            // "year-earlier results": a year before the period under discussion — the current one, when the
+            // last period mentioned is itself in an earlier year ("Last year losses were …; the year-earlier results").
+            var basis = _context.LastMentioned is { Granularity: <= Granularity.Year } lm && !(Ref is { } now && lm.Date.Year < now.Year)
+                ? lm
+                : (Ref is { } r0 ? new TimePoint(r0, Granularity.Year) : (TimePoint?)null);
             c = basis is { } b
                 ? new Candidate(i, j + 3, TimexType.Date, new TimePoint(b.Date.AddYears(-1), b.Granularity).ToTimexValue(), null, null, Tense.Unknown)
                 : new Candidate(i, j + 3, TimexType.Date, "XXXX", null, null, Tense.Unknown);
@@ -1923,6 +1940,31 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
         }
 
         return Tense.Unknown;
+    }
+
+    /// <summary>"last year" as the other side of a comparison: "from $5 million last year", "compared with
+    /// a year-earlier profit", "last year's $1.55 billion".</summary>
+    private bool IsComparison(int first, int end)
+    {
+        if (IsPunct(end, '\'') && IsWord(end + 1, "s") && Adjacent(end - 1, end))
+        {
+            return true;
+        }
+
+        for (int k = first - 1; k >= 0 && k >= first - 6; k--)
+        {
+            if (_t[k + 1].BreakBefore)
+            {
+                return false;
+            }
+
+            if (IsWord(k, "from") || IsWord(k, "with") || IsWord(k, "than") || IsWord(k, "against") || IsWord(k, "versus"))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A date something is put off to or may happen as early as lies ahead whatever the tense of the
