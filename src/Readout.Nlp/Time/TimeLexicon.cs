@@ -231,7 +231,7 @@ internal sealed class TimeLexicon
             E(w).Classes |= WordClass.Present;
         }
 
-        foreach (var (w, m, day) in new[] { ("christmas", 12, 25), ("thanksgiving", 11, 0), ("halloween", 10, 31), ("valentine", 2, 14) })
+        foreach (var (w, m, day) in new[] { ("christmas", 12, 25), ("thanksgiving", 11, 0), ("halloween", 10, 31), ("valentine", 2, 14), ("election", 11, -1) })
         {
             var e = E(w);
             e.Classes |= WordClass.Holiday;
@@ -242,7 +242,7 @@ internal sealed class TimeLexicon
         E("the").Classes |= WordClass.Determiner;
 
         // Words inside expressions that the start filter must see ("eight trading days").
-        foreach (var w in new[] { "trading", "business", "working", "additional" })
+        foreach (var w in new[] { "trading", "business", "working", "additional", "oh", "thousand", "these", "while" })
         {
             E(w);
         }
@@ -258,7 +258,7 @@ internal sealed class TimeLexicon
             const WordClass starts = WordClass.Month | WordClass.Weekday | WordClass.Unit | WordClass.Number | WordClass.Ordinal | WordClass.Season
                 | WordClass.PartOfDay | WordClass.Deictic | WordClass.Relative | WordClass.Position | WordClass.Approx | WordClass.Set
                 | WordClass.Holiday | WordClass.Determiner | WordClass.Anchor;
-            if ((info.Classes & starts) != 0 || w is "at" or "no" or "up" or "fiscal" or "year")
+            if ((info.Classes & starts) != 0 || w is "at" or "no" or "up" or "fiscal" or "year" or "these")
             {
                 info.Classes |= WordClass.Starter;
             }

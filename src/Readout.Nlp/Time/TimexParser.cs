@@ -236,6 +236,13 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
             j++;
         }
 
+        if (!the && IsWord(j, "these") && IsWord(j + 1, "days") && !IsPunct(j + 2, '-'))
+        {
+            // "these days": the present, as "nowadays".
+            c = new Candidate(i, j + 2, TimexType.Date, "PRESENT_REF", null, null, Tense.Present);
+            return true;
+        }
+
         if (Info(j) is not { } info || !info.Is(WordClass.Deictic))
         {
             return false;
@@ -305,7 +312,9 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
                 int e = j + 1;
                 if (IsWord(j, "recent") && Info(e) is { } u && u.Is(WordClass.Unit) && u.Plural)
                 {
-                    e++;
+                    // "in recent years", "recent weeks": an unspecified stretch up to now, as "the past few years".
+                    c = new Candidate(i, e + 1, TimexType.Duration, DurationValue(-1, u.Unit), null, null, Tense.Past);
+                    return true;
                 }
                 else if (IsWord(j, "recent") && !NextIsWord(j + 1))
                 {
@@ -389,6 +398,17 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
             if (p is null && Ref is not null && r is not (Relation.That or Relation.Same))
             {
                 return false;
+            }
+
+            if (!the && r == Relation.Last && w.Unit == TimeUnit.Year && Ref is { } today
+                && _context.LastMentioned is { Granularity: Granularity.Quarter or Granularity.Half } period && period.Date.Year == today.Year
+                && IsComparison(i, k + 1))
+            {
+                // "a loss of $23 million, compared with earnings of $33 million last year", after "the latest quarter":
+                // the same quarter a year before. A comparison period does not become the period under discussion.
+                var same = new TimePoint(period.Date.AddYears(-1), period.Granularity);
+                c = new Candidate(i, k + 1, TimexType.Date, same.ToTimexValue(), null, null, Tense.Unknown);
+                return true;
             }
 
             c = p is { } pt ? Make(i, k + 1, pt, null) : new Candidate(i, k + 1, TimexType.Date, Underspecified(Gran(w.Unit)), null, null, Tense.Unknown);
@@ -556,6 +576,12 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
             year = y;
             end++;
         }
+        else if (SpelledYear(end, out int ys, out int afterYear))
+        {
+            // "January nineteen ninety-seven" (transcripts).
+            year = ys;
+            end = afterYear;
+        }
         else if (IsPunct(end, ',') && YearNumber(end + 1, out int y3))
         {
             year = y3;
@@ -704,6 +730,14 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
             return true;
         }
 
+        // "on Tuesday nights": a set, with the part of the day.
+        string? setPart = IsWord(i + 1, "mornings") ? "MO" : IsWord(i + 1, "afternoons") ? "AF" : IsWord(i + 1, "evenings") ? "EV" : IsWord(i + 1, "nights") ? "NI" : null;
+        if (setPart is not null)
+        {
+            c = new Candidate(i, i + 2, TimexType.Set, "XXXX-WXX-" + wd + "T" + setPart, null, null, Tense.Unknown);
+            return true;
+        }
+
         // "Friday, Oct. 23" — the explicit date wins.
         int k = IsPunct(i + 1, ',') ? i + 2 : i + 1;
         if (TryMonth(k, out var md) && md.Value.Length >= 10)
@@ -713,10 +747,8 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
         }
 
         int end = i + 1;
-        string? part = null;
         if (Info(end) is { } pd && pd.Is(WordClass.PartOfDay))
         {
-            part = pd.PartOfDay;
             end++;
         }
 
@@ -726,7 +758,7 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
             return true;
         }
 
-        var tense = TenseAround(i, end);
+        var tense = DeferredTo(i) ? Tense.Future : TenseAround(i, end);
         int cur = IsoDay(rd);
         int target = info.Weekday;
         int ahead = (target - cur + 7) % 7;
@@ -735,7 +767,8 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
             ? rd.AddDays(ahead)
             : rd.AddDays(-back);
         var p = new TimePoint(day, Granularity.Day);
-        // "Friday night" keeps the day's value: TempEval-3 data gives these the date alone.
+        // "Friday night" keeps the day's value: TempEval-3 data mostly gives these the date alone (or tags
+        // "Friday" only), although the TIMEX3 guidelines would write 1998-08-07TNI.
         c = new Candidate(i, end, TimexType.Date, p.ToTimexValue(), null, p, tense);
         return true;
     }
@@ -791,6 +824,15 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
 
             var p = new TimePoint(new DateOnly(n >= 30 ? 1900 + n : 2000 + n, 1, 1), Granularity.Decade);
             c = new Candidate(i, j + 3, TimexType.Date, p.ToTimexValue(), null, p, Tense.Unknown);
+            return true;
+        }
+
+        int js = IsWord(j, "year") ? j + 1 : j;
+        if (SpelledYear(js, out int spelled, out int afterSpelled))
+        {
+            // "nineteen seventy-nine", "the year two thousand".
+            var sp = new TimePoint(new DateOnly(spelled, 1, 1), Granularity.Year);
+            c = new Candidate(js > j ? i : js, afterSpelled, TimexType.Date, sp.ToTimexValue(), null, sp, Tense.Unknown);
             return true;
         }
 
@@ -927,8 +969,11 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
         {
             // "the quarter", "the year-ago quarter": the quarter under discussion, else the last complete one.
             TimePoint anchor;
-            if (_context.LastMentioned is { Granularity: Granularity.Quarter } last)
+            if (_context.LastMentioned is { Granularity: Granularity.Quarter } last
+                && !(anaphoricYearAgo && Ref is { } now && last.Date > now))
             {
+                // A forecast quarter ("a profit in the third quarter of 1990") is not the one reported on:
+                // "the year-ago quarter" compares with the current one.
                 anchor = last;
             }
             else if (Ref is { } rd0)
@@ -1011,6 +1056,12 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
             year = y1;
             end += 2;
         }
+        else if (IsWord(end, "of") && SpelledYear(end + 1, out int ys, out int afterYear))
+        {
+            // "the winter of nineteen ninety-four".
+            year = ys;
+            end = afterYear;
+        }
         else if (YearNumber(end, out int y2))
         {
             year = y2;
@@ -1081,8 +1132,11 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
         }
         else if (IsWord(j, "year") && IsPunct(j + 1, '-') && (IsWord(j + 2, "earlier") || IsWord(j + 2, "ago")) && Adjacent(j, j + 1) && !IsQuarterWord(j + 3))
         {
-            // "year-earlier results": a year before the period under discussion.
-            var basis = _context.LastMentioned is { Granularity: <= Granularity.Year } lm ? lm : (Ref is { } r0 ? new TimePoint(r0, Granularity.Year) : (TimePoint?)null);
+            // "year-earlier results": a year before the period under discussion — the current one, when the
+            // last period mentioned is itself in an earlier year ("Last year losses were …; the year-earlier results").
+            var basis = _context.LastMentioned is { Granularity: <= Granularity.Year } lm && !(Ref is { } now && lm.Date.Year < now.Year)
+                ? lm
+                : (Ref is { } r0 ? new TimePoint(r0, Granularity.Year) : (TimePoint?)null);
             c = basis is { } b
                 ? new Candidate(i, j + 3, TimexType.Date, new TimePoint(b.Date.AddYears(-1), b.Granularity).ToTimexValue(), null, null, Tense.Unknown)
                 : new Candidate(i, j + 3, TimexType.Date, "XXXX", null, null, Tense.Unknown);
@@ -1194,6 +1248,12 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
 
         int month = info.HolidayMonth;
         int day = info.HolidayDay;
+        if (day < 0 && !(IsWord(end - 1, "Day") && _t[end - 1].Upper))
+        {
+            // "Election Day" is a date; "election" alone is an event.
+            return false;
+        }
+
         if (Ref is not { } rd)
         {
             c = new Candidate(i, end, TimexType.Date, "XXXX-" + Two(month) + (day > 0 ? "-" + Two(day) : string.Empty), null, null, Tense.Unknown);
@@ -1203,8 +1263,10 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
         bool eve = IsWord(end - 1, "Eve");
         DateOnly On(int year)
         {
-            // Thanksgiving (US): the fourth Thursday of November.
-            int d = day > 0 ? day : 1 + ((4 - IsoDay(new DateOnly(year, 11, 1)) + 7) % 7) + 21;
+            // Thanksgiving (US): the fourth Thursday of November; Election Day (US): the Tuesday after the first Monday.
+            int d = day > 0 ? day
+                : day < 0 ? 2 + ((1 - IsoDay(new DateOnly(year, 11, 1)) + 7) % 7)
+                : 1 + ((4 - IsoDay(new DateOnly(year, 11, 1)) + 7) % 7) + 21;
             return new DateOnly(year, month, d).AddDays(eve ? -1 : 0);
         }
 
@@ -1256,10 +1318,32 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
             j++;
         }
 
+        if (!the && !lead && IsWord(j, "a") && IsWord(j + 1, "while") && (IsWord(j - 1, "for") || IsWord(j - 1, "after") || (IsWord(j - 1, "in") && !IsWord(j - 2, "once"))))
+        {
+            // "for a while": a stretch of unknown length ("once in a while" is a manner of speaking).
+            c = new Candidate(i, j + 2, TimexType.Duration, "PXX", null, null, Tense.Unknown);
+            return true;
+        }
+
+        if (!the && !lead && IsWord(j, "a") && IsWord(j + 1, "later") && IsWord(j + 2, "date"))
+        {
+            // "postponed to a later date".
+            c = new Candidate(i, j + 3, TimexType.Date, "FUTURE_REF", null, null, Tense.Future);
+            return true;
+        }
+
         int n;
         int k;
         bool bare = false;
-        if (!TryNumber(j, out n, out k))
+        bool half = false;
+        if (IsWord(j, "half") && (IsWord(j + 1, "a") || IsWord(j + 1, "an")) && Info(j + 2) is { } hu && hu.Is(WordClass.Unit) && !hu.Plural)
+        {
+            // "half an hour", "half a century".
+            n = 0;
+            k = j + 2;
+            half = true;
+        }
+        else if (!TryNumber(j, out n, out k))
         {
             // Bare plural units: "for years", "decades-old", "the past few years" (few read by TryNumber).
             if (Info(j) is { } bu && bu.Is(WordClass.Unit) && bu.Plural && (lead || IsWord(j - 1, "for") || IsWord(j - 1, "over") || (IsPunct(j + 1, '-') && (IsWord(j + 2, "old") || IsWord(j + 2, "long")))))
@@ -1277,6 +1361,20 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
             {
                 return false;
             }
+        }
+
+        if (n > 0 && !half && _t[k - 1].Kind == TokenKind.Digits && k + 2 < _t.Count && _t[k].Kind == TokenKind.Digits && _t[k].Number == 1
+            && IsPunct(k + 1, '/') && _t[k + 2].Kind == TokenKind.Digits && _t[k + 2].Number == 2 && Adjacent(k, k + 1) && Adjacent(k + 1, k + 2))
+        {
+            // "2 1/2 years".
+            half = true;
+            k += 3;
+        }
+        else if (n > 0 && !half && IsWord(k, "and") && IsWord(k + 1, "a") && IsWord(k + 2, "half"))
+        {
+            // "two and a half years".
+            half = true;
+            k += 3;
         }
 
         if (IsWord(k, "more") || IsWord(k, "additional"))
@@ -1329,6 +1427,24 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
         }
 
         int end = k + 1;
+        if (n == 1 && !half && !unit.Plural && IsWord(end, "and") && IsWord(end + 1, "a") && IsWord(end + 2, "half"))
+        {
+            // "a year and a half", "a minute and a half".
+            half = true;
+            end += 3;
+        }
+
+        if (half)
+        {
+            if (unit.Unit is TimeUnit.Half or TimeUnit.Weekend or TimeUnit.Quarter)
+            {
+                return false;
+            }
+
+            c = new Candidate(hyphen && the && !lead ? j : i, end, TimexType.Duration, HalfDurationValue(n, unit.Unit), null, null, Tense.Unknown);
+            return true;
+        }
+
         if (IsPunct(end, '-') && (IsWord(end + 1, "earlier") || IsWord(end + 1, "ago") || (hyphen && IsWord(end + 1, "old"))))
         {
             // "a year-earlier quarter" is a date; "a 6-year-old" is an age, not a time expression.
@@ -1514,6 +1630,25 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
         }
 
         return true;
+    }
+
+    /// <summary>n and a half units, in the next smaller unit where ISO 8601 needs it: P2Y6M, PT1M30S, PT30M.</summary>
+    private static string HalfDurationValue(int n, TimeUnit unit)
+    {
+        string N(int v) => v.ToString(CultureInfo.InvariantCulture);
+        string Whole(string prefix, string letter) => n > 0 ? prefix + N(n) + letter : prefix;
+        return unit switch
+        {
+            TimeUnit.Second => "PT" + N(n) + ".5S",
+            TimeUnit.Minute => Whole("PT", "M") + "30S",
+            TimeUnit.Hour => Whole("PT", "H") + "30M",
+            TimeUnit.Day => Whole("P", "D") + "T12H",
+            TimeUnit.Week or TimeUnit.Fortnight => "P" + N(((unit == TimeUnit.Week ? 7 : 14) * n) + (unit == TimeUnit.Week ? 3 : 7)) + "D" + (unit == TimeUnit.Week ? "T12H" : string.Empty),
+            TimeUnit.Month => Whole("P", "M") + "15D",
+            TimeUnit.Decade => "P" + N((10 * n) + 5) + "Y",
+            TimeUnit.Century => "P" + N((100 * n) + 50) + "Y",
+            _ => Whole("P", "Y") + "6M",
+        };
     }
 
     private static string DurationValue(int n, TimeUnit unit)
@@ -1807,6 +1942,64 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
         return Tense.Unknown;
     }
 
+    /// <summary>"last year" as the other side of a comparison: "from $5 million last year", "compared with
+    /// a year-earlier profit", "last year's $1.55 billion".</summary>
+    private bool IsComparison(int first, int end)
+    {
+        if (IsPunct(end, '\'') && IsWord(end + 1, "s") && Adjacent(end - 1, end))
+        {
+            return true;
+        }
+
+        for (int k = first - 1; k >= 0 && k >= first - 6; k--)
+        {
+            if (_t[k + 1].BreakBefore)
+            {
+                return false;
+            }
+
+            if (IsWord(k, "from") || IsWord(k, "with") || IsWord(k, "than") || IsWord(k, "against") || IsWord(k, "versus"))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A date something is put off to or may happen as early as lies ahead whatever the tense of the
+    /// clause: "postponed until Tuesday", "adjourned to Monday", "could arrive as early as Friday".</summary>
+    private bool DeferredTo(int i)
+    {
+        if ((IsWord(i - 3, "as") && (IsWord(i - 2, "early") || IsWord(i - 2, "soon")) && IsWord(i - 1, "as"))
+            || (IsWord(i - 3, "no") && (IsWord(i - 2, "later") || IsWord(i - 2, "earlier")) && IsWord(i - 1, "than")))
+        {
+            return true;
+        }
+
+        if (!(IsWord(i - 1, "until") || IsWord(i - 1, "till") || IsWord(i - 1, "to")))
+        {
+            return false;
+        }
+
+        // The deferring verb, up to four words before the preposition ("postponed the vote until", "put off any action until").
+        for (int k = i - 2; k >= 0 && k >= i - 6; k--)
+        {
+            if (_t[k].Kind != TokenKind.Word || _t[k + 1].BreakBefore)
+            {
+                return false;
+            }
+
+            var w = _text.AsSpan(_t[k].Start, _t[k].Length);
+            if (w is "postponed" or "delayed" or "deferred" or "adjourned" or "recessed" or "rescheduled" or "moved" or "pushed" or "put" or "extended")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>A participle after an article or possessive is an adjective ("an unspecified date").</summary>
     private bool IsModifierPosition(int k) =>
         IsWord(k - 1, "a") || IsWord(k - 1, "an") || IsWord(k - 1, "the") || IsWord(k - 1, "its") || IsWord(k - 1, "his") || IsWord(k - 1, "her")
@@ -1975,6 +2168,82 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
             return false;
         }
 
+        return true;
+    }
+
+    /// <summary>A year in words, as transcripts write them: "nineteen ninety-four", "nineteen eighty", "nineteen
+    /// oh five", "twenty ten"; "two thousand" only after "the year" (elsewhere it counts things).</summary>
+    private bool SpelledYear(int j, out int year, out int next)
+    {
+        year = 0;
+        next = j;
+        if (IsWord(j, "two") && IsWord(j + 1, "thousand") && IsWord(j - 1, "year"))
+        {
+            year = 2000;
+            next = j + 2;
+            if (IsWord(next, "and"))
+            {
+                next++;
+            }
+
+            if (Info(next) is { } ones && ones.Is(WordClass.Number) && ones.Number is > 0 and < 20 && _t[next].Kind == TokenKind.Word && !IsWord(next, "a") && !IsWord(next, "an"))
+            {
+                year += ones.Number;
+                next++;
+            }
+            else if (IsWord(next - 1, "and"))
+            {
+                next--;
+            }
+
+            return true;
+        }
+
+        if (Info(j) is not { } hi || !hi.Is(WordClass.Number) || hi.Number is not (18 or 19 or 20) || _t[j].Kind != TokenKind.Word)
+        {
+            return false;
+        }
+
+        int k = j + 1;
+        int low;
+        if (IsWord(k, "hundred"))
+        {
+            low = 0;
+            k++;
+        }
+        else if (IsWord(k, "oh") && Info(k + 1) is { } o && o.Is(WordClass.Number) && o.Number is > 0 and < 10 && !IsWord(k + 1, "a") && !IsWord(k + 1, "an"))
+        {
+            low = o.Number;
+            k += 2;
+        }
+        else if (Info(k) is { } t && t.Is(WordClass.Tens) && !_t[k].BreakBefore)
+        {
+            low = t.Number;
+            k++;
+            if (IsPunct(k, '-') && Adjacent(k - 1, k) && Info(k + 1) is { } ones && ones.Is(WordClass.Number) && ones.Number is > 0 and < 10 && !IsWord(k + 1, "a") && !IsWord(k + 1, "an"))
+            {
+                low += ones.Number;
+                k += 2;
+            }
+        }
+        else if (Info(k) is { } teen && teen.Is(WordClass.Number) && teen.Number is >= 10 and < 20 && _t[k].Kind == TokenKind.Word && !_t[k].BreakBefore)
+        {
+            low = teen.Number;
+            k++;
+        }
+        else
+        {
+            return false;
+        }
+
+        // "nineteen twenty-year-olds", "nineteen forty days": a count, not a year.
+        if (IsPunct(k, '-') || (Info(k) is { } after && (after.Is(WordClass.Unit) || after.Is(WordClass.Number))) || (k < _t.Count && _t[k].Kind == TokenKind.Word && !_t[k].BreakBefore && IsCountNoun(_text.AsSpan(_t[k].Start, _t[k].Length))))
+        {
+            return false;
+        }
+
+        year = (hi.Number * 100) + low;
+        next = k;
         return true;
     }
 
