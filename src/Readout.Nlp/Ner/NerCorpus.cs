@@ -138,9 +138,15 @@ public static partial class NerCorpus
 
             if (kind == EntityKind.Person)
             {
-                while (b - a > 1 && (Honorifics.Contains(forms[a]) || gazetteer.IsTitle(forms, a, a + 1)))
+                while (b - a > 1)
                 {
-                    a++;
+                    int title = Honorifics.Contains(forms[a]) ? 1 : Enumerable.Range(1, Math.Min(3, b - a - 1)).Reverse().FirstOrDefault(len => gazetteer.IsTitle(forms, a, a + len));
+                    if (title == 0)
+                    {
+                        break;
+                    }
+
+                    a += title;
                 }
             }
 

@@ -21,6 +21,7 @@ public static class NerTraining
         var gum = NerCorpus.ReadGum(Directory.GetFiles(Path.Combine(sharedData, "gum", "train"), "*.conllu").Order(StringComparer.Ordinal), gazetteer);
         var wikigold = NerCorpus.ReadConll(Path.Combine(sharedData, "ner-extra", "wikigold", "wikigold.conll.txt"), (type, tokens) => type switch
         {
+            _ when tokens.Count == 1 && gazetteer.IsDemonym(tokens[0]) => EntityKind.Nationality,
             "PER" => EntityKind.Person,
             "ORG" => EntityKind.Organization,
             "LOC" => EntityKind.Place,
@@ -39,7 +40,7 @@ public static class NerTraining
                     "Location" => EntityKind.Place,
                     "Nationality" => EntityKind.Nationality,
                     _ => null,
-                }).Select(TrimMentions));
+                }).Select(s => TrimMentions(s, gazetteer)));
             }
         }
 
@@ -85,9 +86,9 @@ public static class NerTraining
 
     /// <summary>
     /// re3d marks mentions ("the Kurdish YPG", "U.S. service members"): leading and trailing lower-case
-    /// words are cut; a span still holding a lower-case word other than a name link ("of", "and" …) is dropped.
+    /// words are cut, a lone demonym becomes Nationality; a span still holding a lower-case word other than a name link ("of", "and" …) is dropped.
     /// </summary>
-    private static NerSentence TrimMentions(NerSentence sentence)
+    private static NerSentence TrimMentions(NerSentence sentence, NerGazetteer gazetteer)
     {
         var spans = new List<NerSpan>();
         foreach (var s in sentence.Spans)
@@ -105,7 +106,7 @@ public static class NerTraining
 
             if (b > a && Enumerable.Range(a, b - a).All(i => StartsUpper(sentence.Forms[i]) || Links.Contains(sentence.Forms[i])))
             {
-                spans.Add(new NerSpan(a, b, s.Kind));
+                spans.Add(new NerSpan(a, b, b - a == 1 && gazetteer.IsDemonym(sentence.Forms[a]) ? EntityKind.Nationality : s.Kind));
             }
         }
 
