@@ -9,6 +9,9 @@ public static class LayerKeys
     public static readonly LayerKey<PosTags> PartsOfSpeech = new("pos");
     public static readonly LayerKey<DependencyTree> Dependencies = new("dependencies");
     public static readonly LayerKey<IReadOnlyList<EntityMention>> Entities = new("entities");
+
+    /// <summary>Names found by the trained recognizer (Person, Organization, Place, Nationality); see Readout.Nlp.Ner.</summary>
+    public static readonly LayerKey<IReadOnlyList<EntityMention>> NamedEntities = new("named-entities");
     public static readonly LayerKey<IReadOnlyList<Timex>> Timexes = new("timexes");
     public static readonly LayerKey<IReadOnlyList<ActorMention>> Actors = new("actors");
     public static readonly LayerKey<IReadOnlyList<PlaceMention>> Places = new("places");

@@ -1,0 +1,267 @@
+using System.Text.RegularExpressions;
+using Readout.Core.Layers;
+
+namespace Readout.Nlp.Ner;
+
+/// <summary>
+/// Readers for the name-tagging corpora. GUM's entity annotation marks whole noun phrases; <see cref="ReadGum"/>
+/// turns them into conventional name spans. CoNLL-style files (wikigold, re3d, UNER) are read as BIO/IOB1.
+/// </summary>
+public static partial class NerCorpus
+{
+    private static readonly HashSet<string> NameLinks = new(StringComparer.Ordinal) { "of", "&", "de", "du", "la", "von", "van", "der", "al", "bin", "da" };
+    private static readonly HashSet<string> Honorifics = new(StringComparer.OrdinalIgnoreCase) { "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof", "prof.", "sir", "dame", "madam", "miss" };
+
+    /// <summary>
+    /// Reads GUM CoNLL-U files. For each person, organization or place entity whose head word is a proper
+    /// noun, the name is the run of proper nouns around the head (joined across "of", "&amp;", "de" …),
+    /// without determiners, titles or attached clauses; nested names lose to the longest. Demonyms
+    /// (from <paramref name="gazetteer"/>) outside names are Nationality.
+    /// </summary>
+    public static List<NerSentence> ReadGum(IEnumerable<string> paths, NerGazetteer gazetteer)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        ArgumentNullException.ThrowIfNull(gazetteer);
+        var result = new List<NerSentence>();
+        foreach (var path in paths)
+        {
+            var rows = new List<string[]>();
+            foreach (var line in File.ReadLines(path))
+            {
+                if (line.Length == 0)
+                {
+                    if (rows.Count > 0)
+                    {
+                        result.Add(FromGum(rows, gazetteer));
+                        rows.Clear();
+                    }
+
+                    continue;
+                }
+
+                if (line[0] == '#')
+                {
+                    continue;
+                }
+
+                var cols = line.Split('\t');
+                if (cols.Length >= 10 && !cols[0].Contains('-', StringComparison.Ordinal) && !cols[0].Contains('.', StringComparison.Ordinal))
+                {
+                    rows.Add(cols);
+                }
+            }
+
+            if (rows.Count > 0)
+            {
+                result.Add(FromGum(rows, gazetteer));
+            }
+        }
+
+        return result;
+    }
+
+    private static NerSentence FromGum(List<string[]> rows, NerGazetteer gazetteer)
+    {
+        int n = rows.Count;
+        var forms = rows.Select(r => r[1]).ToArray();
+        var upos = rows.Select(r => r[3]).ToArray();
+        var heads = rows.Select(r => int.TryParse(r[6], out int h) ? h - 1 : -1).ToArray();
+        var open = new List<(string Id, string Type, int Start)>();
+        var entities = new List<(int Start, int End, string Type)>();
+        for (int i = 0; i < n; i++)
+        {
+            string? entity = rows[i][9].Split('|').FirstOrDefault(m => m.StartsWith("Entity=", StringComparison.Ordinal));
+            if (entity is null)
+            {
+                continue;
+            }
+
+            foreach (Match m in EntityPart().Matches(entity[7..]))
+            {
+                if (m.Groups["sid"].Success)
+                {
+                    entities.Add((i, i + 1, m.Groups["stype"].Value));
+                }
+                else if (m.Groups["oid"].Success)
+                {
+                    open.Add((m.Groups["oid"].Value, m.Groups["otype"].Value, i));
+                }
+                else
+                {
+                    int k = open.FindLastIndex(o => o.Id == m.Groups["cid"].Value);
+                    if (k >= 0)
+                    {
+                        entities.Add((open[k].Start, i + 1, open[k].Type));
+                        open.RemoveAt(k);
+                    }
+                }
+            }
+        }
+
+        var candidates = new List<NerSpan>();
+        foreach (var (start, end, type) in entities)
+        {
+            var kind = type switch
+            {
+                "person" => EntityKind.Person,
+                "organization" => EntityKind.Organization,
+                "place" => EntityKind.Place,
+                _ => (EntityKind?)null,
+            };
+            int head = Enumerable.Range(start, end - start).FirstOrDefault(t => heads[t] < start || heads[t] >= end, -1);
+            if (kind is null || head < 0 || upos[head] != "PROPN")
+            {
+                continue;
+            }
+
+            int a = head, b = head + 1;
+            while (a > start && upos[a - 1] == "PROPN")
+            {
+                a--;
+            }
+
+            while (true)
+            {
+                if (b < end && upos[b] == "PROPN")
+                {
+                    b++;
+                }
+                else if (b + 1 < end && NameLinks.Contains(forms[b]) && upos[b + 1] == "PROPN")
+                {
+                    b += 2;
+                }
+                else
+                {
+                    break;
+                }
+            }
+
+            if (kind == EntityKind.Person)
+            {
+                while (b - a > 1)
+                {
+                    int title = Honorifics.Contains(forms[a]) ? 1 : Enumerable.Range(1, Math.Min(3, b - a - 1)).Reverse().FirstOrDefault(len => gazetteer.IsTitle(forms, a, a + len));
+                    if (title == 0)
+                    {
+                        break;
+                    }
+
+                    a += title;
+                }
+            }
+
+            if (b - a == 1 && gazetteer.IsDemonym(forms[a]))
+            {
+                kind = EntityKind.Nationality;
+            }
+
+            candidates.Add(new NerSpan(a, b, kind.Value));
+        }
+
+        for (int i = 0; i < n; i++)
+        {
+            if (gazetteer.IsDemonym(forms[i]) && upos[i] is "ADJ" or "PROPN" or "NOUN")
+            {
+                candidates.Add(new NerSpan(i, i + 1, EntityKind.Nationality));
+            }
+        }
+
+        return new NerSentence(forms, Resolve(candidates));
+    }
+
+    /// <summary>Longest spans first, then leftmost; overlapping shorter ones are dropped.</summary>
+    private static List<NerSpan> Resolve(List<NerSpan> candidates)
+    {
+        var taken = new List<NerSpan>();
+        foreach (var c in candidates.Distinct().OrderByDescending(c => c.End - c.Start).ThenBy(c => c.Start).ThenBy(c => c.Kind))
+        {
+            if (!taken.Any(t => t.Start < c.End && c.Start < t.End))
+            {
+                taken.Add(c);
+            }
+        }
+
+        taken.Sort((x, y) => x.Start.CompareTo(y.Start));
+        return taken;
+    }
+
+    /// <summary>
+    /// Reads a CoNLL-style file: one token per line, the form in the first column (or the second when the
+    /// first is a number, as in UNER's IOB2 files) and the tag in the next; blank lines end sentences;
+    /// <c>-DOCSTART-</c> and <c>#</c> comments are skipped. Tags are IOB1 or BIO; <paramref name="mapType"/>
+    /// maps a type ("PER", "Organisation") and the span's tokens to a kind, or null to leave the span out.
+    /// </summary>
+    public static List<NerSentence> ReadConll(string path, Func<string, IReadOnlyList<string>, EntityKind?> mapType)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(mapType);
+        var result = new List<NerSentence>();
+        var forms = new List<string>();
+        var tags = new List<string>();
+        foreach (var line in File.ReadLines(path).Append(string.Empty))
+        {
+            if (line.Length == 0 || line.StartsWith("-DOCSTART-", StringComparison.Ordinal))
+            {
+                if (forms.Count > 0)
+                {
+                    result.Add(new NerSentence([.. forms], Spans(forms, tags, mapType)));
+                    forms.Clear();
+                    tags.Clear();
+                }
+
+                continue;
+            }
+
+            if (line[0] == '#')
+            {
+                continue;
+            }
+
+            var cols = line.Split(line.Contains('\t', StringComparison.Ordinal) ? '\t' : ' ');
+            int f = cols.Length >= 3 && int.TryParse(cols[0], out _) ? 1 : 0;
+            if (cols.Length < f + 2)
+            {
+                continue;
+            }
+
+            forms.Add(cols[f]);
+            tags.Add(cols[f + 1]);
+        }
+
+        return result;
+    }
+
+    private static List<NerSpan> Spans(List<string> forms, List<string> tags, Func<string, IReadOnlyList<string>, EntityKind?> mapType)
+    {
+        var spans = new List<NerSpan>();
+        int start = -1;
+        string type = string.Empty;
+        for (int i = 0; i <= tags.Count; i++)
+        {
+            string tag = i < tags.Count ? tags[i] : "O";
+            string t = tag.Length > 2 && tag[1] == '-' ? tag[2..] : string.Empty;
+            bool begins = tag.StartsWith("B-", StringComparison.Ordinal) || (tag.StartsWith("I-", StringComparison.Ordinal) && (start < 0 || t != type));
+            if (start >= 0 && (t.Length == 0 || begins))
+            {
+                var kind = mapType(type, forms.GetRange(start, i - start));
+                if (kind is not null)
+                {
+                    spans.Add(new NerSpan(start, i, kind.Value));
+                }
+
+                start = -1;
+            }
+
+            if (t.Length > 0 && start < 0)
+            {
+                start = i;
+                type = t;
+            }
+        }
+
+        return spans;
+    }
+
+    [GeneratedRegex(@"\((?<sid>\d+)-(?<stype>[a-z]+)[^()]*\)|\((?<oid>\d+)-(?<otype>[a-z]+)[^()]*|(?<cid>\d+)\)")]
+    private static partial Regex EntityPart();
+}

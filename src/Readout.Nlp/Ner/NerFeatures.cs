@@ -1,0 +1,180 @@
+using Readout.Core.Layers;
+using Readout.Nlp.Training;
+
+namespace Readout.Nlp.Ner;
+
+/// <summary>
+/// Per-sentence features of the name tagger: word, exact form, affixes, shape, part of speech and
+/// gazetteer codes are hashed once per token; each position combines them with the two previous labels.
+/// </summary>
+internal sealed class NerFeatures
+{
+    public const int MaxFeatures = 64;
+    private const int Pad = 2;
+    private static readonly ulong Start1 = FeatureHash.Of("-START-");
+    private static readonly ulong Start2 = FeatureHash.Of("-START2-");
+    private static readonly ulong End1 = FeatureHash.Of("-END-");
+    private static readonly ulong End2 = FeatureHash.Of("-END2-");
+
+    private readonly int _n;
+    private readonly ulong[] _word;
+    private readonly ulong[] _form;
+    private readonly ulong[] _sfx2;
+    private readonly ulong[] _sfx3;
+    private readonly ulong[] _sfx4;
+    private readonly ulong[] _pfx2;
+    private readonly ulong[] _pfx3;
+    private readonly ulong[] _shape;
+    private readonly ulong[] _shortShape;
+    private readonly ulong[] _pos;
+    private readonly ulong[] _gazetteer;
+    private readonly byte[] _codes;
+
+    public NerFeatures(IReadOnlyList<string> forms, IReadOnlyList<Upos> upos, NerGazetteer gazetteer)
+    {
+        _n = forms.Count;
+        int len = _n + (2 * Pad);
+        _word = new ulong[len];
+        _form = new ulong[len];
+        _sfx2 = new ulong[len];
+        _sfx3 = new ulong[len];
+        _sfx4 = new ulong[len];
+        _pfx2 = new ulong[len];
+        _pfx3 = new ulong[len];
+        _shape = new ulong[len];
+        _shortShape = new ulong[len];
+        _pos = new ulong[len];
+        _gazetteer = new ulong[len];
+        ulong[][] all = [_word, _form, _sfx2, _sfx3, _sfx4, _pfx2, _pfx3, _shape, _shortShape, _pos, _gazetteer];
+        foreach (var a in all)
+        {
+            a[0] = Start2;
+            a[1] = Start1;
+            a[len - 2] = End1;
+            a[len - 1] = End2;
+        }
+
+        _codes = gazetteer.Match(forms);
+        Span<char> shape = stackalloc char[12];
+        for (int i = 0; i < _n; i++)
+        {
+            var s = forms[i].AsSpan();
+            int k = i + Pad;
+            _word[k] = FeatureHash.Of(s, lower: true);
+            _form[k] = FeatureHash.Of(s, lower: false);
+            _sfx2[k] = FeatureHash.Of(s[Math.Max(0, s.Length - 2)..], lower: true);
+            _sfx3[k] = FeatureHash.Of(s[Math.Max(0, s.Length - 3)..], lower: true);
+            _sfx4[k] = FeatureHash.Of(s[Math.Max(0, s.Length - 4)..], lower: true);
+            _pfx2[k] = FeatureHash.Of(s[..Math.Min(2, s.Length)], lower: true);
+            _pfx3[k] = FeatureHash.Of(s[..Math.Min(3, s.Length)], lower: true);
+            _shape[k] = FeatureHash.Of(Shape(s, shape, collapse: false), lower: false);
+            _shortShape[k] = FeatureHash.Of(Shape(s, shape, collapse: true), lower: false);
+            _pos[k] = (ulong)upos[i] + 1;
+            ulong g = 0;
+            for (int c = 0; c < NerGazetteer.CategoryCount; c++)
+            {
+                g = (g * 8) + _codes[(i * NerGazetteer.CategoryCount) + c];
+            }
+
+            _gazetteer[k] = g;
+        }
+    }
+
+    public int Count => _n;
+
+    public static ulong LabelHash(int label) => label switch
+    {
+        -1 => Start1,
+        -2 => Start2,
+        _ => (ulong)label + 1,
+    };
+
+    /// <summary>Writes the features of position <paramref name="i"/> given the two previous labels; returns their count.</summary>
+    public int Extract(int i, int prev1, int prev2, Span<ulong> f)
+    {
+        int k = i + Pad;
+        ulong t1 = LabelHash(prev1), t2 = LabelHash(prev2);
+        ulong w = _word[k];
+        ulong sh = _shortShape[k];
+        int n = 0;
+        f[n++] = FeatureHash.Feature(0, 0);
+        f[n++] = FeatureHash.Feature(1, w);
+        f[n++] = FeatureHash.Feature(2, _form[k]);
+        f[n++] = FeatureHash.Feature(3, _sfx2[k]);
+        f[n++] = FeatureHash.Feature(4, _sfx3[k]);
+        f[n++] = FeatureHash.Feature(5, _sfx4[k]);
+        f[n++] = FeatureHash.Feature(6, _pfx2[k]);
+        f[n++] = FeatureHash.Feature(7, _pfx3[k]);
+        f[n++] = FeatureHash.Feature(8, _shape[k]);
+        f[n++] = FeatureHash.Feature(9, sh);
+        f[n++] = FeatureHash.Feature(10, _pos[k]);
+        f[n++] = FeatureHash.Feature(11, _pos[k - 1]);
+        f[n++] = FeatureHash.Feature(12, _pos[k + 1]);
+        f[n++] = FeatureHash.Feature(13, _pos[k - 1], _pos[k]);
+        f[n++] = FeatureHash.Feature(14, _pos[k], _pos[k + 1]);
+        f[n++] = FeatureHash.Feature(15, _word[k - 1]);
+        f[n++] = FeatureHash.Feature(16, _word[k - 2]);
+        f[n++] = FeatureHash.Feature(17, _word[k + 1]);
+        f[n++] = FeatureHash.Feature(18, _word[k + 2]);
+        f[n++] = FeatureHash.Feature(19, _form[k - 1]);
+        f[n++] = FeatureHash.Feature(20, _form[k + 1]);
+        f[n++] = FeatureHash.Feature(21, _shortShape[k - 1]);
+        f[n++] = FeatureHash.Feature(22, _shortShape[k + 1]);
+        f[n++] = FeatureHash.Feature(23, _shortShape[k - 1], sh, _shortShape[k + 1]);
+        f[n++] = FeatureHash.Feature(24, _word[k - 1], w);
+        f[n++] = FeatureHash.Feature(25, w, _word[k + 1]);
+        f[n++] = FeatureHash.Feature(26, t1);
+        f[n++] = FeatureHash.Feature(27, t1, t2);
+        f[n++] = FeatureHash.Feature(28, t1, w);
+        f[n++] = FeatureHash.Feature(29, t1, sh);
+        f[n++] = FeatureHash.Feature(30, t1, _pos[k]);
+        f[n++] = FeatureHash.Feature(31, i == 0 ? 1UL : 0UL, sh);
+        f[n++] = FeatureHash.Feature(32, _gazetteer[k]);
+        f[n++] = FeatureHash.Feature(33, _gazetteer[k - 1]);
+        f[n++] = FeatureHash.Feature(34, _gazetteer[k + 1]);
+        f[n++] = FeatureHash.Feature(35, _gazetteer[k], sh);
+        f[n++] = FeatureHash.Feature(36, _gazetteer[k], t1);
+        f[n++] = FeatureHash.Feature(37, _sfx3[k - 1], sh);
+        f[n++] = FeatureHash.Feature(38, _word[k - 1], sh);
+        f[n++] = FeatureHash.Feature(39, sh, _word[k + 1]);
+        if (i < _n)
+        {
+            for (int c = 0; c < NerGazetteer.CategoryCount; c++)
+            {
+                byte code = _codes[(i * NerGazetteer.CategoryCount) + c];
+                if (code != 0)
+                {
+                    f[n++] = FeatureHash.Feature(40 + c, code);
+                }
+            }
+        }
+
+        return n;
+    }
+
+    /// <summary>Word shape: X upper, x lower, d digit, other characters kept; collapsed: runs merged.</summary>
+    private static ReadOnlySpan<char> Shape(ReadOnlySpan<char> s, Span<char> buffer, bool collapse)
+    {
+        int n = 0;
+        char last = '\0';
+        foreach (char c0 in s)
+        {
+            char c = FeatureHash.Fold(c0);
+            char k = char.IsUpper(c) ? 'X' : char.IsLower(c) ? 'x' : char.IsDigit(c) ? 'd' : c;
+            if (collapse && k == last)
+            {
+                continue;
+            }
+
+            last = k;
+            if (n == buffer.Length)
+            {
+                break;
+            }
+
+            buffer[n++] = k;
+        }
+
+        return buffer[..n];
+    }
+}

@@ -1,0 +1,166 @@
+using Readout.Nlp.Knowledge;
+
+namespace Readout.Nlp.Ner;
+
+/// <summary>
+/// Name lists for the recognizer's gazetteer features, built from the knowledge base: countries and
+/// capitals, places and geographic features, demonyms, organizations and institutions, office holders,
+/// and titles. Names match case-sensitively on whole tokens (titles lower-cased). Immutable; thread-safe.
+/// </summary>
+public sealed class NerGazetteer
+{
+    /// <summary>Gazetteer categories; a token gets a BILU code for each category that matches around it.</summary>
+    internal const int CategoryCount = 6;
+    internal const int Country = 0;
+    internal const int Place = 1;
+    internal const int Demonym = 2;
+    internal const int Organization = 3;
+    internal const int Person = 4;
+    internal const int Title = 5;
+    private const int MaxWords = 6;
+
+    private readonly Dictionary<string, int>[] _phrases;
+
+    private NerGazetteer(Dictionary<string, int>[] phrases)
+    {
+        _phrases = phrases;
+    }
+
+    public static NerGazetteer Empty { get; } = new(Enumerable.Range(0, CategoryCount).Select(_ => new Dictionary<string, int>(StringComparer.Ordinal)).ToArray());
+
+    /// <summary>Number of phrases over all categories.</summary>
+    public int Count => _phrases.Sum(p => p.Count);
+
+    public static NerGazetteer FromKnowledgeBase(KnowledgeBase knowledgeBase)
+    {
+        ArgumentNullException.ThrowIfNull(knowledgeBase);
+        var phrases = Enumerable.Range(0, CategoryCount).Select(_ => new Dictionary<string, int>(StringComparer.Ordinal)).ToArray();
+        foreach (var c in knowledgeBase.Countries)
+        {
+            foreach (var n in c.Aliases.Prepend(c.Name))
+            {
+                Add(phrases[Country], n);
+            }
+
+            foreach (var n in c.Capitals)
+            {
+                Add(phrases[Place], n);
+            }
+
+            foreach (var n in c.Demonyms)
+            {
+                Add(phrases[Demonym], n);
+            }
+        }
+
+        foreach (var p in knowledgeBase.Places)
+        {
+            Add(phrases[Place], p.Name);
+            Add(phrases[Place], p.AsciiName);
+            foreach (var n in p.Aliases)
+            {
+                Add(phrases[Place], n);
+            }
+        }
+
+        foreach (var o in knowledgeBase.Organizations)
+        {
+            foreach (var n in o.Aliases.Prepend(o.Name))
+            {
+                Add(phrases[Organization], n);
+            }
+        }
+
+        foreach (var o in knowledgeBase.Institutions)
+        {
+            foreach (var n in o.Aliases.Prepend(o.Name))
+            {
+                Add(phrases[Organization], n);
+            }
+        }
+
+        foreach (var h in knowledgeBase.OfficeHolders)
+        {
+            foreach (var n in h.Aliases.Prepend(h.Name))
+            {
+                Add(phrases[Person], n);
+            }
+        }
+
+        foreach (var t in knowledgeBase.Titles)
+        {
+            Add(phrases[Title], t.Phrase.ToLowerInvariant());
+        }
+
+        return new NerGazetteer(phrases);
+    }
+
+    /// <summary>True when the lower-cased token sequence is a title ("president", "prime minister").</summary>
+    public bool IsTitle(IReadOnlyList<string> forms, int start, int end) =>
+        end > start && _phrases[Title].ContainsKey(Join(forms, start, end, lower: true));
+
+    /// <summary>True when the token is a demonym ("Russian", "Japanese").</summary>
+    public bool IsDemonym(string form) => _phrases[Demonym].ContainsKey(form);
+
+    /// <summary>
+    /// For each token and category, 0 (no match) or 1 + BILU position of the longest match
+    /// covering it (leftmost-longest matching per category). Result index: token · categories + category.
+    /// </summary>
+    internal byte[] Match(IReadOnlyList<string> forms)
+    {
+        int n = forms.Count;
+        var codes = new byte[n * CategoryCount];
+        for (int c = 0; c < CategoryCount; c++)
+        {
+            var dict = _phrases[c];
+            bool lower = c == Title;
+            int i = 0;
+            while (i < n)
+            {
+                int best = 0;
+                for (int len = Math.Min(MaxWords, n - i); len >= 1; len--)
+                {
+                    if (dict.TryGetValue(Join(forms, i, i + len, lower), out int words) && words == len)
+                    {
+                        best = len;
+                        break;
+                    }
+                }
+
+                if (best == 0)
+                {
+                    i++;
+                    continue;
+                }
+
+                for (int j = i; j < i + best; j++)
+                {
+                    int position = best == 1 ? NerLabels.Unit : j == i ? NerLabels.Begin : j == i + best - 1 ? NerLabels.Last : NerLabels.Inside;
+                    codes[(j * CategoryCount) + c] = (byte)(1 + position);
+                }
+
+                i += best;
+            }
+        }
+
+        return codes;
+    }
+
+    private static string Join(IReadOnlyList<string> forms, int start, int end, bool lower)
+    {
+        string s = end - start == 1 ? forms[start] : string.Join(' ', Enumerable.Range(start, end - start).Select(i => forms[i]));
+        return lower ? s.ToLowerInvariant() : s;
+    }
+
+    private static void Add(Dictionary<string, int> dict, string name)
+    {
+        // Tokens as the tokenizer splits them: on spaces, with a possessive or final period kept on the word.
+        var words = name.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length is 0 or > MaxWords)
+        {
+            return;
+        }
+
+        dict[string.Join(' ', words)] = words.Length;
+    }
+}

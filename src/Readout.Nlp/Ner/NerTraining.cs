@@ -1,0 +1,117 @@
+using Readout.Core.Layers;
+using Readout.Nlp.Tagging;
+
+namespace Readout.Nlp.Ner;
+
+/// <summary>
+/// The committed model's training recipe and its evaluation sets, read from <c>../shared/data</c>:
+/// GUM train (derived name spans), wikigold, and the re3d sources whose licences allow reuse.
+/// </summary>
+public static class NerTraining
+{
+    /// <summary>re3d source folders used: public domain, Open Government Licence, CC BY 3.0 AU (not the CC BY-SA or unclear ones).</summary>
+    public static readonly IReadOnlyList<string> Re3dFolders = ["CENTCOM", "US_State_Department", "UK_Government", "Australian_Department_of_Foreign_Affairs"];
+
+    private static readonly HashSet<string> Links = new(StringComparer.Ordinal) { "of", "&", "and", "for", "de", "du", "la", "al", "the", "on" };
+
+    /// <summary>Every training sentence: GUM train, wikigold and re3d (never a development file).</summary>
+    public static List<NerSentence> LoadTrainingData(string sharedData, NerGazetteer gazetteer, TextWriter? log = null)
+    {
+        ArgumentNullException.ThrowIfNull(sharedData);
+        var gum = NerCorpus.ReadGum(Directory.GetFiles(Path.Combine(sharedData, "gum", "train"), "*.conllu").Order(StringComparer.Ordinal), gazetteer);
+        var wikigold = NerCorpus.ReadConll(Path.Combine(sharedData, "ner-extra", "wikigold", "wikigold.conll.txt"), (type, tokens) => type switch
+        {
+            _ when tokens.Count == 1 && gazetteer.IsDemonym(tokens[0]) => EntityKind.Nationality,
+            "PER" => EntityKind.Person,
+            "ORG" => EntityKind.Organization,
+            "LOC" => EntityKind.Place,
+            "MISC" when tokens.Count == 1 && gazetteer.IsDemonym(tokens[0]) => EntityKind.Nationality,
+            _ => null,
+        });
+        var re3d = new List<NerSentence>();
+        foreach (var folder in Re3dFolders)
+        {
+            foreach (var file in Directory.GetFiles(Path.Combine(sharedData, "ner-extra", "re3d", folder), "*.conll").Order(StringComparer.Ordinal))
+            {
+                re3d.AddRange(NerCorpus.ReadConll(file, (type, _) => type switch
+                {
+                    "Person" => EntityKind.Person,
+                    "Organisation" => EntityKind.Organization,
+                    "Location" => EntityKind.Place,
+                    "Nationality" => EntityKind.Nationality,
+                    _ => null,
+                }).Select(s => TrimMentions(s, gazetteer)));
+            }
+        }
+
+        log?.WriteLine($"ner: GUM train {gum.Count} sentences, wikigold {wikigold.Count}, re3d {re3d.Count}");
+        return [.. gum, .. wikigold, .. re3d];
+    }
+
+    /// <summary>GUM development documents with derived name spans.</summary>
+    public static List<NerSentence> LoadGumDev(string sharedData, NerGazetteer gazetteer) =>
+        NerCorpus.ReadGum(Directory.GetFiles(Path.Combine(sharedData, "gum", "dev"), "*.conllu").Order(StringComparer.Ordinal), gazetteer);
+
+    /// <summary>UNER English EWT development set (PER, ORG, LOC).</summary>
+    public static List<NerSentence> LoadUnerDev(string sharedData) =>
+        NerCorpus.ReadConll(Path.Combine(sharedData, "ud-english-ewt", "uner", "en_ewt-ud-dev.iob2"), (type, _) => type switch
+        {
+            "PER" => EntityKind.Person,
+            "ORG" => EntityKind.Organization,
+            "LOC" => EntityKind.Place,
+            _ => null,
+        });
+
+    /// <summary>Trains on <see cref="LoadTrainingData"/> and writes the model to <paramref name="output"/>.</summary>
+    public static NerModel Train(string sharedData, PosModel posModel, NerGazetteer gazetteer, string output, NerTrainingOptions options, TextWriter? log = null)
+    {
+        var model = NerTrainer.Train(LoadTrainingData(sharedData, gazetteer, log), posModel, gazetteer, options, log);
+        model.Save(output);
+        log?.WriteLine($"ner: wrote {output} ({new FileInfo(output).Length:N0} bytes)");
+        return model;
+    }
+
+    /// <summary>Scores on GUM dev (all four kinds) and UNER EWT dev (Person, Organization, Place).</summary>
+    public static IReadOnlyList<(string Name, NerScores Scores)> Evaluate(string sharedData, NerModel model, PosModel posModel, NerGazetteer gazetteer)
+    {
+        var gumDev = LoadGumDev(sharedData, gazetteer);
+        HashSet<EntityKind> three = [EntityKind.Person, EntityKind.Organization, EntityKind.Place];
+        return
+        [
+            ("GUM dev", NerEvaluator.Evaluate(model, posModel, gazetteer, gumDev)),
+            ("GUM dev (PER/ORG/LOC)", NerEvaluator.Evaluate(model, posModel, gazetteer, gumDev, three)),
+            ("UNER EWT dev", NerEvaluator.Evaluate(model, posModel, gazetteer, LoadUnerDev(sharedData), three)),
+        ];
+    }
+
+    /// <summary>
+    /// re3d marks mentions ("the Kurdish YPG", "U.S. service members"): leading and trailing lower-case
+    /// words are cut, a lone demonym becomes Nationality; a span still holding a lower-case word other than a name link ("of", "and" …) is dropped.
+    /// </summary>
+    private static NerSentence TrimMentions(NerSentence sentence, NerGazetteer gazetteer)
+    {
+        var spans = new List<NerSpan>();
+        foreach (var s in sentence.Spans)
+        {
+            int a = s.Start, b = s.End;
+            while (a < b && !StartsUpper(sentence.Forms[a]))
+            {
+                a++;
+            }
+
+            while (b > a && !StartsUpper(sentence.Forms[b - 1]))
+            {
+                b--;
+            }
+
+            if (b > a && Enumerable.Range(a, b - a).All(i => StartsUpper(sentence.Forms[i]) || Links.Contains(sentence.Forms[i])))
+            {
+                spans.Add(new NerSpan(a, b, b - a == 1 && gazetteer.IsDemonym(sentence.Forms[a]) ? EntityKind.Nationality : s.Kind));
+            }
+        }
+
+        return sentence with { Spans = spans };
+    }
+
+    private static bool StartsUpper(string form) => form.Length > 0 && (char.IsUpper(form[0]) || char.IsDigit(form[0]));
+}

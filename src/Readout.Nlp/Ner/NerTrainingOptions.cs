@@ -1,0 +1,15 @@
+namespace Readout.Nlp.Ner;
+
+/// <summary>Settings of <see cref="NerTrainer"/>.</summary>
+public sealed record NerTrainingOptions
+{
+    public int Epochs { get; init; } = 6;
+
+    public int Seed { get; init; } = 1;
+
+    /// <summary>Hash buckets: 2^bits rows of 17 floats (twice, for averaging) during training.</summary>
+    public int BucketBits { get; init; } = 20;
+
+    /// <summary>Averaged weights smaller than this in magnitude are dropped from the model.</summary>
+    public float PruneThreshold { get; init; } = 0.05f;
+}

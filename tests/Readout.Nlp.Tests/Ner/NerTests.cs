@@ -1,0 +1,110 @@
+using Readout.Core.Layers;
+using Readout.Nlp.Conllu;
+using Readout.Nlp.Knowledge;
+using Readout.Nlp.Ner;
+using Readout.Nlp.Tagging;
+using Readout.Nlp.Tests.Tagging;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace Readout.Nlp.Tests.Ner;
+
+public sealed class NerTests(ITestOutputHelper output)
+{
+    private static readonly Lazy<NerModel> LazyModel = new(() => NerModel.Load(Path.Combine(TestModels.RepositoryRoot, "models", "en-ner.model")));
+    private static readonly Lazy<NerGazetteer> LazyGazetteer = new(() => NerGazetteer.FromKnowledgeBase(KnowledgeBase.Default(TestModels.RepositoryRoot)));
+
+    private static NerModel Model => LazyModel.Value;
+
+    private static NerGazetteer Gazetteer => LazyGazetteer.Value;
+
+    [Fact]
+    public void Evaluate_CommittedModelOnDevSets_ReachesFloors()
+    {
+        var results = NerTraining.Evaluate(TestModels.DataRoot, Model, TestModels.Pos, Gazetteer).ToDictionary(r => r.Name, r => r.Scores);
+        foreach (var (name, scores) in results)
+        {
+            output.WriteLine($"{name}:\n{scores}");
+        }
+
+        Assert.True(results["GUM dev (PER/ORG/LOC)"].OverallF1 >= 52.5, "GUM dev F1");
+        Assert.True(results["UNER EWT dev"].OverallF1 >= 47.0, "UNER EWT dev F1");
+        Assert.True(results["GUM dev"].F1(EntityKind.Nationality) >= 90.0, "GUM dev nationality F1");
+    }
+
+    [Fact]
+    public void Train_SameSentencesTwice_GivesIdenticalModels()
+    {
+        var sentences = NerTraining.LoadTrainingData(TestModels.DataRoot, Gazetteer).Take(300).ToList();
+        var options = new NerTrainingOptions { Epochs = 2, BucketBits = 16 };
+        byte[] Bytes()
+        {
+            using var stream = new MemoryStream();
+            NerTrainer.Train(sentences, TestModels.Pos, Gazetteer, options).Save(stream);
+            return stream.ToArray();
+        }
+
+        Assert.Equal(Bytes(), Bytes());
+    }
+
+    [Fact]
+    public void Process_NewsSentence_FindsPersonPlaceAndNationality()
+    {
+        var document = DocumentBuilder.FromSentences("Shinzo Abe met Russian officials in Moscow on Monday .");
+        new PosTagger(TestModels.Pos).Process(document);
+        new NerTagger(Model, Gazetteer).Process(document);
+        var found = document.Get(LayerKeys.NamedEntities).Select(m => (m.Text, m.Kind)).ToList();
+        Assert.Contains(("Shinzo Abe", EntityKind.Person), found);
+        Assert.Contains(("Russian", EntityKind.Nationality), found);
+        Assert.Contains(("Moscow", EntityKind.Place), found);
+    }
+
+    [Fact]
+    public void ReadGum_EntityWithDeterminerAndTitle_KeepsProperNounName()
+    {
+        string path = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllLines(path,
+            [
+                "1\tThe\tthe\tDET\tDT\t_\t3\tdet\t_\tEntity=(1-organization-new",
+                "2\tAcme\tAcme\tPROPN\tNNP\t_\t3\tcompound\t_\t_",
+                "3\tCorporation\tCorporation\tPROPN\tNNP\t_\t4\tnsubj\t_\tEntity=1)",
+                "4\thired\thire\tVERB\tVBD\t_\t0\troot\t_\t_",
+                "5\tDr.\tDr.\tPROPN\tNNP\t_\t6\tcompound\t_\tEntity=(2-person-new",
+                "6\tJones\tJones\tPROPN\tNNP\t_\t4\tobj\t_\tEntity=2)",
+                string.Empty,
+            ]);
+            var sentence = Assert.Single(NerCorpus.ReadGum([path], Gazetteer));
+            Assert.Equal([new NerSpan(1, 3, EntityKind.Organization), new NerSpan(5, 6, EntityKind.Person)], sentence.Spans);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void ConlluOptions_Run_WritesBioTagsInMisc()
+    {
+        var input = new StringReader("1\tAngela\t_\t_\t_\t_\t_\t_\t_\t_\n2\tMerkel\t_\t_\t_\t_\t_\t_\t_\t_\n3\tvisited\t_\t_\t_\t_\t_\t_\t_\t_\n4\tParis\t_\t_\t_\t_\t_\t_\t_\t_\n5\t.\t_\t_\t_\t_\t_\t_\t_\t_\n\n");
+        var writer = new StringWriter();
+        ConlluPredictor.Run(input, writer, TestModels.Pos, null, new NerTagger(Model, Gazetteer).ConlluOptions());
+        var misc = writer.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split('\t')[9]).ToArray();
+        Assert.Equal(["NER=B-PER", "NER=I-PER", "NER=O", "NER=B-LOC", "NER=O"], misc);
+    }
+
+    [Fact]
+    public void Load_NotAModel_Throws()
+    {
+        using var stream = new MemoryStream();
+        using (var gzip = new System.IO.Compression.GZipStream(stream, System.IO.Compression.CompressionMode.Compress, leaveOpen: true))
+        using (var writer = new BinaryWriter(gzip))
+        {
+            writer.Write("SOMETHING-ELSE");
+        }
+
+        stream.Position = 0;
+        Assert.Throws<InvalidDataException>(() => NerModel.Load(stream));
+    }
+}
