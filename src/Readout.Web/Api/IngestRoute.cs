@@ -21,8 +21,9 @@ internal static class IngestRoute
     public static void Map(RouteGroupBuilder api)
     {
         api.MapPost("/articles", Ingest).WithName("IngestArticles")
-            .WithSummary("Code and store one article or a batch (JSON object, JSON array or JSON Lines); requires Authorization: Bearer <token>")
-            .Accepts<JsonElement>("application/json", "application/x-ndjson");
+            .WithSummary("Code and store one article or a batch; requires Authorization: Bearer <token>")
+            .WithDescription("Body: application/json with one article {id, url, title, source, published, text} or an array of up to 100, "
+                + "or application/x-ndjson with one article per line. 403 when the server has no token, 401 without the right one, 413 over the size limit.");
     }
 
     private static async Task<IResult> Ingest(HttpRequest request, WriteGate gate, IngestService ingest, ReadoutWebOptions options, CancellationToken ct)

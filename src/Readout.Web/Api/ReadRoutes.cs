@@ -383,7 +383,8 @@ internal static class ReadRoutes
         catch (ArgumentException ex)
         {
             string message = ex.Message.Split(" (Parameter", 2)[0];
-            errors.Add(message.Contains("no longer exists", StringComparison.Ordinal) ? "cursor" : parameter, message);
+            string name = message.Contains("no longer exists", StringComparison.Ordinal) ? "cursor" : parameter;
+            errors.Add(name, $"'{name}': {message}");
             return null;
         }
     }
