@@ -31,6 +31,11 @@ public sealed class ServerFixture : IAsyncLifetime
 
     public Pipeline Pipeline { get; private set; } = null!;
 
+    /// <summary>The store coded from samples/ (served read-only; copy it before changing it).</summary>
+    public string SamplesDb => Path.Combine(_folder, "samples.db");
+
+    public string Folder => _folder;
+
     public static string RepositoryRoot => ReadoutPipeline.FindDataRoot();
 
     public async Task InitializeAsync()

@@ -182,13 +182,13 @@ public sealed partial class SqliteEventStore
 
         if (query.From is { } from)
         {
-            where.Add("e.date_start >= $from");
+            where.Add("e.date_start >= $from AND ifnull(e.date_start, '9999-12-31') >= $from");
             cmd.Parameters.AddWithValue("$from", TimexDates.Format(from));
         }
 
         if (query.To is { } to)
         {
-            where.Add("e.date_start <= $to");
+            where.Add("e.date_start <= $to AND ifnull(e.date_start, '9999-12-31') <= $to");
             cmd.Parameters.AddWithValue("$to", TimexDates.Format(to));
         }
 

@@ -24,13 +24,17 @@ function ring(indices) {
     // Consecutive arcs share their joining point.
     points.push(...(points.length ? arc.slice(1) : arc));
   }
-  let d = '', last = '';
+  // A jump across the antimeridian starts a new subpath, so no line is drawn across the map.
+  let d = '', last = '', prevLon = null, broken = false;
   for (const [lon, lat] of points) {
     const p = px(lon) + ' ' + py(lat);
-    if (p !== last) d += (d ? 'L' : 'M') + p;
+    const jump = prevLon !== null && Math.abs(lon - prevLon) > 180;
+    broken ||= jump;
+    if (p !== last) d += (!d || jump ? 'M' : 'L') + p;
     last = p;
+    prevLon = lon;
   }
-  return d + 'Z';
+  return broken ? d : d + 'Z';
 }
 
 const countries = topo.objects.countries.geometries

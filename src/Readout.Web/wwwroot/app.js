@@ -79,7 +79,11 @@ function route() {
   delete document.body.dataset.ready;
   Promise.resolve(render(params, parts.slice(1)))
     .catch(e => show(errorBox(e)))
-    .finally(() => { document.body.dataset.ready = view; });
+    .finally(() => {
+      document.body.dataset.ready = view;
+      // Tests wait for this counter: one more each time a view has finished rendering.
+      document.body.dataset.renders = String(Number(document.body.dataset.renders || 0) + 1);
+    });
 }
 function go(view, params) {
   const qs = new URLSearchParams(Object.entries(params || {}).filter(([, v]) => v !== undefined && v !== null && v !== ''));
