@@ -14,6 +14,9 @@ if [ ! -d ../shared/data ]; then
   exit 2
 fi
 
+# The dashboard's browser tests drive Debian's Chromium (no browser download).
+command -v chromium >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
 dotnet build Readout.slnx -c Release --nologo -v quiet -clp:ErrorsOnly
 
 LOG="$(mktemp)"

@@ -13,6 +13,8 @@ public static class Program
         root.Subcommands.Add(EventsCommand.Create());
         root.Subcommands.Add(ShowCommand.Create());
         root.Subcommands.Add(AnnotateCommand.Create());
+        root.Subcommands.Add(ServeCommand.Create());
+        root.Subcommands.Add(LoadDataCommand.Create());
         foreach (var extra in ExtraCommands.Create())
         {
             root.Subcommands.Add(extra);

@@ -38,4 +38,25 @@ public interface IEventStore
     Task<IReadOnlyList<ArticleHit>> SearchArticlesAsync(string query, int limit = 20, CancellationToken cancellationToken = default);
 
     Task<StoreStats> GetStatsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Events matching <paramref name="filter"/> (its limit and cursor are ignored) counted per
+    /// period of their date start and per type; undated events are left out. Ordered by period, then type.</summary>
+    Task<IReadOnlyList<TimelineCount>> GetTimelineAsync(EventQuery filter, TimelineBucket bucket, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException($"{GetType().Name} has no timelines.");
+
+    /// <summary>Actors that are the source or target of at least one event, most events first.</summary>
+    /// <param name="nameContains">Case-insensitive substring of the canonical name, or null for all.</param>
+    /// <param name="country">ISO 3166-1 alpha-3, or null for all.</param>
+    /// <param name="limit">1 to <see cref="EventQuery.MaxLimit"/>.</param>
+    Task<IReadOnlyList<ActorSummary>> GetActorsAsync(string? nameContains, string? country, int limit, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException($"{GetType().Name} has no actor list.");
+
+    /// <summary>Locations with coordinates of the events matching <paramref name="filter"/>, most events first.</summary>
+    Task<IReadOnlyList<PlaceCount>> GetPlacesAsync(EventQuery filter, int limit, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException($"{GetType().Name} has no place counts.");
+
+    /// <summary>Events matching <paramref name="filter"/> that have both a source and a target node,
+    /// counted per (source, target, type); largest counts first.</summary>
+    Task<IReadOnlyList<InteractionCount>> GetInteractionsAsync(EventQuery filter, NetworkLevel level, int limit, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException($"{GetType().Name} has no interaction counts.");
 }

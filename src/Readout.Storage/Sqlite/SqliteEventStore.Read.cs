@@ -54,13 +54,14 @@ public sealed partial class SqliteEventStore
 
         if (query.From is { } from)
         {
-            where.Add("e.date_start >= $from");
+            // The sort-key bound lets ix_events_date seek instead of scanning from the start.
+            where.Add($"e.date_start >= $from AND {SortKey} >= $from");
             cmd.Parameters.AddWithValue("$from", TimexDates.Format(from));
         }
 
         if (query.To is { } to)
         {
-            where.Add("e.date_start <= $to");
+            where.Add($"e.date_start <= $to AND {SortKey} <= $to");
             cmd.Parameters.AddWithValue("$to", TimexDates.Format(to));
         }
 
@@ -100,13 +101,16 @@ public sealed partial class SqliteEventStore
             cmd.Parameters.AddWithValue("$afterId", afterId);
         }
 
+        // Page the ids over events alone, then join: sorting (key, id) pairs is far cheaper than
+        // sorting joined rows with their sentence text when the planner sorts instead of scanning in order.
         var sql = new StringBuilder(EventSelect);
+        sql.Append("\nWHERE e.id IN (SELECT e.id FROM events e");
         if (where.Count > 0)
         {
             sql.Append("\nWHERE ").AppendJoin("\n  AND ", where);
         }
 
-        sql.Append($"\nORDER BY {SortKey}, e.id LIMIT $limit;");
+        sql.Append($"\nORDER BY {SortKey}, e.id LIMIT $limit)\nORDER BY {SortKey}, e.id;");
         cmd.CommandText = sql.ToString();
         cmd.Parameters.AddWithValue("$limit", Math.Min(query.Limit, EventQuery.MaxLimit));
         return await ReadEventsAsync(c, cmd, cancellationToken).ConfigureAwait(false);

@@ -1,0 +1,175 @@
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.Playwright;
+
+namespace Readout.Web.Tests;
+
+[Collection(ServerGroup.Name)]
+public sealed class BrowserTests(ServerFixture server, BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    /// <summary>Opens a view and waits until it has rendered (the app bumps body[data-renders]).</summary>
+    private static async Task<IPage> OpenAsync(IBrowserContext context, Uri baseAddress, string hash, string view)
+    {
+        var page = await context.NewPageAsync();
+        var errors = new List<string>();
+        page.PageError += (_, e) => errors.Add(e);
+        await page.GotoAsync(new Uri(baseAddress, "/#/" + hash).ToString());
+        await page.WaitForSelectorAsync($"body[data-ready='{view}']");
+        Assert.Empty(errors);
+        return page;
+    }
+
+    /// <summary>Runs an action that re-renders the view and waits for that render to finish.</summary>
+    private static async Task RerenderAsync(IPage page, Func<Task> action)
+    {
+        int before = await page.EvaluateAsync<int>("() => Number(document.body.dataset.renders || 0)");
+        await action();
+        await page.WaitForFunctionAsync($"() => Number(document.body.dataset.renders || 0) > {before}");
+    }
+
+    private static Task<byte[]> ScreenshotAsync(IPage page, string name) =>
+        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, name + ".png"), FullPage = false });
+
+    [Theory]
+    [InlineData("", "home", "h1")]
+    [InlineData("dyad", "dyad", ".chart svg rect")]
+    [InlineData("network", "network", ".network svg .node")]
+    [InlineData("map", "map", ".map svg .cluster")]
+    [InlineData("events", "events", "table.events tbody tr")]
+    [InlineData("search?q=drills", "search", ".hits mark")]
+    public async Task View_Loads_ShowsItsContentWithoutErrors(string hash, string view, string selector)
+    {
+        var page = await OpenAsync(browser.Context, server.BaseAddress, hash, view);
+        Assert.Equal(0, await page.Locator(".error").CountAsync());
+        Assert.True(await page.Locator(selector).CountAsync() > 0, $"{view}: nothing matches {selector}");
+        await ScreenshotAsync(page, "view-" + view);
+        await page.CloseAsync();
+    }
+
+    [Fact]
+    public async Task DyadPicker_ChoosePair_ShowsOnlyThatPairsTimelineAndEvents()
+    {
+        var page = await OpenAsync(browser.Context, server.BaseAddress, "dyad", "dyad");
+        await page.SelectOptionAsync("#dyad-a", "VNM");
+        await page.SelectOptionAsync("#dyad-b", "JPN");
+        await page.SelectOptionAsync("#dyad-bucket", "day");
+        await RerenderAsync(page, () => page.ClickAsync("form[aria-label='Dyad'] button[type=submit]"));
+        Assert.Equal("VNM – JPN", await page.TextContentAsync("h1"));
+        Assert.True(await page.Locator(".chart svg rect").CountAsync() > 0);
+        var rows = await page.Locator("table.events tbody tr").AllInnerTextsAsync();
+        Assert.NotEmpty(rows);
+        Assert.All(rows, r => Assert.True(r.Contains("(JPN)", StringComparison.Ordinal) && r.Contains("(VNM)", StringComparison.Ordinal), r));
+        await ScreenshotAsync(page, "dyad-vnm-jpn");
+        await page.CloseAsync();
+    }
+
+    [Fact]
+    public async Task EventFilters_TypeAndCountry_OnlyMatchingRows()
+    {
+        var page = await OpenAsync(browser.Context, server.BaseAddress, "events", "events");
+        await page.FillAsync("input[name=country]", "jpn");
+        await page.SelectOptionAsync("select[name=type]", "consult");
+        await RerenderAsync(page, () => page.Keyboard.PressAsync("Enter"));
+        var types = await page.Locator("table.events tbody .type").AllInnerTextsAsync();
+        Assert.NotEmpty(types);
+        Assert.All(types, t => Assert.Equal("CONSULT", t));
+        Assert.All(await page.Locator("table.events tbody tr").AllInnerTextsAsync(), r => Assert.Contains("(JPN)", r, StringComparison.Ordinal));
+        Assert.Contains("type=consult", page.Url, StringComparison.Ordinal);
+
+        await RerenderAsync(page, () => page.ClickAsync("form.filters button[type=reset]"));
+        Assert.True(await page.Locator("table.events tbody tr").CountAsync() > types.Count);
+        await page.CloseAsync();
+    }
+
+    [Fact]
+    public async Task EventRow_Click_OpensArticleWithItsEvidenceHighlighted()
+    {
+        var page = await OpenAsync(browser.Context, server.BaseAddress, "events?type=assault", "events");
+        var link = page.Locator("table.events tbody tr a[data-event]").First;
+        long id = long.Parse((await link.GetAttributeAsync("data-event"))!);
+        await RerenderAsync(page, () => link.ClickAsync());
+        Assert.Equal("article", await page.GetAttributeAsync("body", "data-ready"));
+
+        var detail = (await server.Client.GetFromJsonAsync<JsonNode>($"/api/v1/events/{id}"))!;
+        string evidence = detail["evidence"]![0]!["text"]!.GetValue<string>();
+        string highlighted = string.Concat(await page.Locator("#article-text .evidence.selected").AllTextContentsAsync());
+        Assert.Contains(evidence.Trim(), highlighted, StringComparison.Ordinal);
+        Assert.Equal("true", await page.GetAttributeAsync($".event-list button[data-event='{id}']", "aria-pressed"));
+        Assert.True(await page.Locator("#article-text .trigger").CountAsync() > 0);
+        Assert.Contains("rule lexicon:", await page.Locator(".explain").First.InnerTextAsync(), StringComparison.Ordinal);
+        await ScreenshotAsync(page, "article-evidence");
+        await page.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Keyboard_SearchAndNavigateWithoutMouse()
+    {
+        var page = await OpenAsync(browser.Context, server.BaseAddress, "", "home");
+        await page.FocusAsync("#search-q");
+        await page.Keyboard.TypeAsync("drills");
+        await RerenderAsync(page, () => page.Keyboard.PressAsync("Enter"));
+        Assert.Equal("search", await page.GetAttributeAsync("body", "data-ready"));
+        Assert.True(await page.Locator(".hits li").CountAsync() > 0);
+
+        // Enter on a focused result opens its article (the North Korea report has events); Enter on an event button selects it.
+        await page.FocusAsync(".hits li a");
+        await RerenderAsync(page, () => page.Keyboard.PressAsync("Enter"));
+        Assert.Equal("article", await page.GetAttributeAsync("body", "data-ready"));
+        var last = page.Locator(".event-list button").Last;
+        await last.FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        Assert.Equal("true", await last.GetAttributeAsync("aria-pressed"));
+        await page.CloseAsync();
+    }
+
+    [Fact]
+    public async Task NarrowScreen_ArticleAndEvents_NoHorizontalScroll()
+    {
+        var page = await OpenAsync(browser.Context, server.BaseAddress, "", "home");
+        await page.SetViewportSizeAsync(390, 844);
+        foreach (var (hash, view) in new[] { ("article/1", "article"), ("events", "events"), ("dyad", "dyad") })
+        {
+            await RerenderAsync(page, () => page.GotoAsync(new Uri(server.BaseAddress, "/#/" + hash).ToString()));
+            Assert.Equal(view, await page.GetAttributeAsync("body", "data-ready"));
+            bool fits = await page.EvaluateAsync<bool>("() => document.body.scrollWidth <= window.innerWidth + 1");
+            Assert.True(fits, $"{view} scrolls sideways at 390 px");
+        }
+
+        await ScreenshotAsync(page, "narrow-dyad");
+        await page.CloseAsync();
+    }
+
+    [Fact]
+    public async Task UntrustedArticle_ScriptAndHtml_AreShownAsTextAndNeverRun()
+    {
+        const string Hostile = "<script>window.__pwned = 1</script><img src=x onerror=\"window.__pwned = 2\"><b>bold</b>";
+        string body = $$"""
+            {"id":"xss-1","url":"https://news.example/xss","source":"Test Wire","published":"2024-06-03T08:00:00Z",
+             "title":"<img src=x onerror=\"window.__pwned = 3\">Japan and Russia",
+             "text":"Japanese Prime Minister Fumio Kishida met Russian President Vladimir Putin in Tokyo on Monday. {{Hostile.Replace("\"", "\\\"", StringComparison.Ordinal)}} Officials said the talks went well."}
+            """;
+        using var request = server.Authorized(HttpMethod.Post, "/api/v1/articles", new StringContent(body, Encoding.UTF8, "application/json"));
+        using var response = await server.Writer.SendAsync(request);
+        string result = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, result);
+        long articleId = JsonNode.Parse(result)!["articles"]![0]!["article_id"]!.GetValue<long>();
+
+        var page = await browser.Context.NewPageAsync();
+        bool dialog = false;
+        page.Dialog += (_, d) => { dialog = true; _ = d.DismissAsync(); };
+        await page.GotoAsync(new Uri(server.Writer.BaseAddress!, $"/#/article/{articleId}").ToString());
+        await page.WaitForSelectorAsync("body[data-ready='article']");
+        await RerenderAsync(page, () => page.GotoAsync(new Uri(server.Writer.BaseAddress!, "/#/search?q=bold").ToString()));
+
+        Assert.Null(await page.EvaluateAsync<int?>("() => window.__pwned ?? null"));
+        Assert.False(dialog);
+        Assert.Equal(0, await page.Locator("#main script, #main img, #main b").CountAsync());
+        await RerenderAsync(page, () => page.GotoAsync(new Uri(server.Writer.BaseAddress!, $"/#/article/{articleId}").ToString()));
+        Assert.Contains("<script>window.__pwned = 1</script>", await page.TextContentAsync("#article-text"), StringComparison.Ordinal);
+        Assert.Contains("<img src=x", await page.TextContentAsync("h1"), StringComparison.Ordinal);
+        Assert.Null(await page.EvaluateAsync<int?>("() => window.__pwned ?? null"));
+        await ScreenshotAsync(page, "untrusted-article");
+        await page.CloseAsync();
+    }
+}

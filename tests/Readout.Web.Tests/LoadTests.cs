@@ -1,0 +1,141 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Playwright;
+using Readout.Nlp;
+using Readout.Storage;
+using Readout.Storage.Sqlite;
+using Xunit.Abstractions;
+
+namespace Readout.Web.Tests;
+
+/// <summary>
+/// A bounded loopback load test: the sample store replicated to READOUT_LOAD_EVENTS events (default
+/// 100,000) with <see cref="SqliteEventStore.ReplicateAsync"/> (what `readout load-data` runs), served
+/// read-only, then 2,000 filtered event queries from 16 concurrent clients. It asserts no errors and
+/// correct answers; latency percentiles and the dashboard's first-view time are printed, not asserted.
+/// </summary>
+[Collection(ServerGroup.Name)]
+public sealed class LoadTests(ServerFixture server, ITestOutputHelper output)
+{
+    private const int Requests = 2000;
+    private const int Clients = 16;
+
+    private static readonly string[] Queries =
+    [
+        "country=JPN", "country=USA", "country=UKR&type=protest", "dyad=JPN,VNM", "dyad=CHN,DEU&modality=planned",
+        "type=consult", "type=assault", "modality=planned", "modality=asserted&country=NER",
+        "from=2027-01-01&to=2027-03-31", "from=2030-06-01&to=2030-06-30&type=consult", "country=JPN&from=2031-01-01",
+        "actor=Kishida", "q=sanctions", "q=drills&country=PRK", "dyad=POL,UKR&from=2025-01-01&to=2026-12-31",
+    ];
+
+    [Fact]
+    public async Task LoadTest_FilteredEventQueries_NoErrorsAndLatencyReported()
+    {
+        int target = int.TryParse(Environment.GetEnvironmentVariable("READOUT_LOAD_EVENTS"), NumberStyles.None, CultureInfo.InvariantCulture, out int n) && n > 0 ? n : 100_000;
+        string db = Path.Combine(server.Folder, "load.db");
+        File.Copy(server.SamplesDb, db, overwrite: true);
+        var build = Stopwatch.StartNew();
+        long events;
+        await using (var store = await SqliteEventStore.OpenAsync(db, new EventStoreOptions { PipelineVersion = ReadoutPipeline.Version }))
+        {
+            long have = (await store.GetStatsAsync()).Events;
+            events = await store.ReplicateAsync((int)(((target + have - 1) / have) - 1));
+        }
+
+        build.Stop();
+        Assert.True(events >= target, $"replicated to {events} events, wanted {target}");
+
+        await using var app = await ServerFixture.StartAsync(new ReadoutWebOptions { DbPath = db, Urls = "http://127.0.0.1:0", Logging = false });
+        var baseAddress = new Uri(ReadoutServer.Addresses(app)[0]);
+        using var http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
+
+        // Warm up: one pass over the query mix (JIT, page cache).
+        foreach (var q in Queries)
+        {
+            using var warm = await http.GetAsync("/api/v1/events?limit=50&" + q);
+            Assert.True(warm.IsSuccessStatusCode, $"{q}: {(int)warm.StatusCode}");
+        }
+
+        var latencies = new ConcurrentBag<double>();
+        var perQuery = new ConcurrentDictionary<string, ConcurrentBag<double>>();
+        var failures = new ConcurrentBag<string>();
+        int next = -1;
+        var wall = Stopwatch.StartNew();
+        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        var workers = Enumerable.Range(0, Clients).Select(_ => Task.Run(async () =>
+        {
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < Requests && !deadline.IsCancellationRequested)
+            {
+                string q = Queries[i % Queries.Length];
+                var clock = Stopwatch.StartNew();
+                try
+                {
+                    using var response = await http.GetAsync("/api/v1/events?limit=50&" + q, deadline.Token);
+                    string body = await response.Content.ReadAsStringAsync(deadline.Token);
+                    clock.Stop();
+                    if (!response.IsSuccessStatusCode || !body.StartsWith("{\"items\":[", StringComparison.Ordinal))
+                    {
+                        failures.Add($"{q}: {(int)response.StatusCode}");
+                    }
+                }
+                catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+                {
+                    failures.Add($"{q}: {ex.GetType().Name} {ex.Message}");
+                    continue;
+                }
+
+                latencies.Add(clock.Elapsed.TotalMilliseconds);
+                perQuery.GetOrAdd(q, _ => []).Add(clock.Elapsed.TotalMilliseconds);
+            }
+        })).ToArray();
+        await Task.WhenAll(workers);
+        wall.Stop();
+
+        Assert.Empty(failures);
+        Assert.Equal(Requests, latencies.Count);
+        var sorted = latencies.Order().ToArray();
+        var report = new List<string>
+        {
+            $"load test: {events:N0} events (store built in {build.Elapsed.TotalSeconds:0.0} s); {Requests} filtered event queries (limit 50), {Clients} concurrent clients, {wall.Elapsed.TotalSeconds:0.0} s, {Requests / wall.Elapsed.TotalSeconds:0} req/s",
+            $"latency ms: p50 {Percentile(sorted, 0.50):0.0}, p90 {Percentile(sorted, 0.90):0.0}, p95 {Percentile(sorted, 0.95):0.0}, p99 {Percentile(sorted, 0.99):0.0}, max {sorted[^1]:0.0}",
+        };
+        foreach (var (q, values) in perQuery.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            var v = values.Order().ToArray();
+            report.Add($"  {q,-50} p50 {Percentile(v, 0.5),7:0.0}  p95 {Percentile(v, 0.95),7:0.0}");
+        }
+
+        report.Add($"dashboard first view (overview) interactive: {await FirstViewAsync(baseAddress):0} ms");
+        foreach (var line in report)
+        {
+            output.WriteLine(line);
+        }
+
+        await File.WriteAllLinesAsync(Path.Combine(AppContext.BaseDirectory, "load-test.txt"), report);
+    }
+
+    /// <summary>Milliseconds from navigation start until the overview has rendered its data (cold page, fresh profile).</summary>
+    private static async Task<double> FirstViewAsync(Uri baseAddress)
+    {
+        var browser = new BrowserFixture();
+        try
+        {
+            await browser.InitializeAsync();
+            var page = await browser.Context.NewPageAsync();
+            await page.GotoAsync(baseAddress.ToString());
+            await page.WaitForSelectorAsync("body[data-ready='home']", new PageWaitForSelectorOptions { Timeout = 30_000 });
+            double ms = await page.EvaluateAsync<double>("() => performance.now()");
+            Assert.Equal(0, await page.Locator(".error").CountAsync());
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "overview-100k.png") });
+            return ms;
+        }
+        finally
+        {
+            await browser.DisposeAsync();
+        }
+    }
+
+    private static double Percentile(double[] sorted, double p) => sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
+}
