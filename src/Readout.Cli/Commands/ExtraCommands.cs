@@ -1,6 +1,8 @@
 using System.CommandLine;
 using Readout.Nlp;
 using Readout.Nlp.Conllu;
+using Readout.Nlp.Knowledge;
+using Readout.Nlp.Ner;
 using Readout.Nlp.Parsing;
 using Readout.Nlp.Tagging;
 using Readout.Nlp.Time.Evaluation;
@@ -82,10 +84,15 @@ internal static class ExtraCommands
         return (pos, File.Exists(parserPath) ? ParserModel.Load(parserPath) : null);
     }
 
+    private static NerGazetteer NerGazetteerFor(string root) => NerGazetteer.FromKnowledgeBase(KnowledgeBase.Default(root));
+
+    private static NerModel LoadNer(string root) => NerModel.Load(Path.Combine(root, "models/en-ner.model"));
+
     private static Command Conllu()
     {
         var input = new Argument<string>("file") { Description = "CoNLL-U file, or - for standard input. Only ID, FORM and sentence boundaries are read." };
-        var cmd = new Command("conllu", "Tag, lemmatize and parse pre-tokenized CoNLL-U; write CoNLL-U with predicted UPOS, XPOS, LEMMA, HEAD, DEPREL") { input };
+        var ner = new Option<bool>("--ner") { Description = "Add predicted names to MISC as NER=B-PER/I-ORG/B-LOC/B-NAT/O" };
+        var cmd = new Command("conllu", "Tag, lemmatize and parse pre-tokenized CoNLL-U; write CoNLL-U with predicted UPOS, XPOS, LEMMA, HEAD, DEPREL (and NER with --ner)") { input, ner };
         cmd.SetAction(pr =>
         {
             var path = pr.GetValue(input)!;
@@ -98,7 +105,14 @@ internal static class ExtraCommands
             var (pos, parser) = LoadModels();
             using var reader = path == "-" ? Console.In : new StreamReader(path);
             using var stdout = new StreamWriter(Console.OpenStandardOutput()) { AutoFlush = false, NewLine = "\n" };
-            ConlluPredictor.Run(reader, stdout, pos, parser);
+            ConlluPredictorOptions? options = null;
+            if (pr.GetValue(ner))
+            {
+                var root = ReadoutPipeline.FindDataRoot();
+                options = new NerTagger(LoadNer(root), NerGazetteerFor(root)).ConlluOptions();
+            }
+
+            ConlluPredictor.Run(reader, stdout, pos, parser, options);
             return ExitCodes.Ok;
         });
         return cmd;
@@ -106,9 +120,9 @@ internal static class ExtraCommands
 
     private static Command Train()
     {
-        var what = new Argument<string>("model") { Description = "pos or parser" };
-        what.AcceptOnlyFromAmong("pos", "parser");
-        var train = new Option<string[]>("--train") { Description = "Training CoNLL-U files or folders of them", Required = true, AllowMultipleArgumentsPerToken = true };
+        var what = new Argument<string>("model") { Description = "pos, parser or ner (ner reads its corpora from ../shared/data: GUM train, wikigold, re3d)" };
+        what.AcceptOnlyFromAmong("pos", "parser", "ner");
+        var train = new Option<string[]>("--train") { Description = "Training CoNLL-U files or folders of them (pos, parser)", AllowMultipleArgumentsPerToken = true };
         var dev = new Option<string[]>("--dev") { Description = "Development CoNLL-U files (reported after each epoch)", AllowMultipleArgumentsPerToken = true };
         var output = new Option<string>("--out") { Description = "Model file to write", Required = true };
         var seed = new Option<int>("--seed") { Description = "Random seed (training is reproducible for a seed)", DefaultValueFactory = _ => 1 };
@@ -118,7 +132,21 @@ internal static class ExtraCommands
         };
         cmd.SetAction(pr =>
         {
-            var trainFiles = pr.GetValue(train)!;
+            if (pr.GetValue(what) == "ner")
+            {
+                var root = ReadoutPipeline.FindDataRoot();
+                var (posForNer, _) = LoadModels();
+                NerTraining.Train("../shared/data", posForNer, NerGazetteerFor(root), pr.GetValue(output)!, new NerTrainingOptions { Seed = pr.GetValue(seed) }, Console.Out);
+                return ExitCodes.Ok;
+            }
+
+            var trainFiles = pr.GetValue(train) ?? [];
+            if (trainFiles.Length == 0)
+            {
+                Console.Error.WriteLine("readout: --train is required for pos and parser.");
+                return ExitCodes.Usage;
+            }
+
             var devFiles = pr.GetValue(dev) ?? [];
             foreach (var f in trainFiles.Concat(devFiles))
             {
@@ -146,8 +174,8 @@ internal static class ExtraCommands
 
     private static Command Eval()
     {
-        var what = new Argument<string>("what") { Description = "time: TempEval-3 scoring of the time normalizer; lang: tagger, lemmatizer and parser on CoNLL-U files" };
-        what.AcceptOnlyFromAmong("time", "lang");
+        var what = new Argument<string>("what") { Description = "time: TempEval-3 scoring of the time normalizer; lang: tagger, lemmatizer and parser on CoNLL-U files; ner: names on GUM dev and UNER EWT dev" };
+        what.AcceptOnlyFromAmong("time", "lang", "ner");
         var data = new Option<string[]>("--data")
         {
             Description = "time: folder of TimeML corpora (default ../shared/data/tempeval3-train); lang: CoNLL-U files (default EWT dev and the GUM news dev documents)",
@@ -169,6 +197,18 @@ internal static class ExtraCommands
                 foreach (var corpus in Directory.GetDirectories(root).Order(StringComparer.Ordinal))
                 {
                     Console.WriteLine(TempEvalScorer.Evaluate(corpus).ToString());
+                }
+
+                return ExitCodes.Ok;
+            }
+
+            if (pr.GetValue(what) == "ner")
+            {
+                var root = ReadoutPipeline.FindDataRoot();
+                var (posForNer, _) = LoadModels();
+                foreach (var (name, scores) in NerTraining.Evaluate("../shared/data", LoadNer(root), posForNer, NerGazetteerFor(root)))
+                {
+                    Console.WriteLine($"{name}:\n{scores}");
                 }
 
                 return ExitCodes.Ok;

@@ -12,7 +12,7 @@ namespace Readout.Nlp.Ner;
 public sealed class NerModel
 {
     private const string Magic = "READOUT-NER";
-    private const int Version = 1;
+    private const int Version = 2; // weights in SparseWeights format 3 (columns)
 
     private readonly SparseWeights _weights;
 
@@ -113,7 +113,7 @@ public sealed class NerModel
             }
         }
 
-        return new NerModel(SparseWeights.Read(reader));
+        return new NerModel(SparseWeights.Read(reader, 3));
     }
 
     public void Save(string path)
