@@ -26,9 +26,9 @@ set +e
 dotnet test Readout.slnx -c Release --no-build --nologo --logger "console;verbosity=detailed" 2>&1 | tee "$LOG"
 STATUS=${PIPESTATUS[0]}
 set -e
-# One closing line for CI: the totals over every test assembly.
-awk '/(Passed|Failed)! *- *Failed: *[0-9]+, *Passed: *[0-9]+/ {
-       match($0, /Failed: *[0-9]+/); f += substr($0, RSTART+7, RLENGTH-7) + 0;
-       match($0, /Passed: *[0-9]+/); p += substr($0, RSTART+7, RLENGTH-7) + 0 }
+# One closing line for CI: the totals over every test assembly (the detailed logger ends each
+# assembly with "Passed: N" and "Failed: N" lines).
+awk '/^ *Passed: *[0-9]+ *$/ { sub(/^ *Passed: */, ""); p += $0 }
+     /^ *Failed: *[0-9]+ *$/ { sub(/^ *Failed: */, ""); f += $0 }
      END { printf "%d passed, %d failed\n", p, f }' "$LOG"
 exit "$STATUS"
