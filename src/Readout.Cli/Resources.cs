@@ -7,7 +7,7 @@ namespace Readout.Cli;
 /// <summary>Loads the standard pipeline for a command; a bad user file becomes a message, not a crash.</summary>
 internal static class Resources
 {
-    public static bool TryLoad(string[] kbDirs, string[] lexiconFiles, [NotNullWhen(true)] out Pipeline? pipeline, out string? error)
+    public static bool TryLoad(string[] kbDirs, string[] lexiconFiles, bool withParser, [NotNullWhen(true)] out Pipeline? pipeline, out string? error)
     {
         pipeline = null;
         error = null;
@@ -31,7 +31,7 @@ internal static class Resources
                 }
             }
 
-            pipeline = ReadoutPipeline.Build(ReadoutPipeline.Load(ReadoutPipeline.FindDataRoot(), kbDirs, lexiconFiles));
+            pipeline = ReadoutPipeline.Build(ReadoutPipeline.Load(ReadoutPipeline.FindDataRoot(), kbDirs, lexiconFiles), withParser);
             return true;
         }
         catch (Exception ex) when (ex is FormatException or IOException or InvalidDataException or UnauthorizedAccessException)

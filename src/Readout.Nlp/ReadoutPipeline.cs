@@ -55,8 +55,13 @@ public static class ReadoutPipeline
         return new NlpResources(kb, lexicon, pos, parser);
     }
 
-    /// <summary>The standard stage order: boilerplate, tokens, sentences, tags, parse, entities, time, actors, places, events.</summary>
-    public static PipelineBuilder CreateBuilder(NlpResources resources)
+    /// <summary>
+    /// The standard stage order: boilerplate, tokens, sentences, tags, [parse], entities, time, actors,
+    /// places, events. <paramref name="withParser"/> false leaves the dependency parser out: no stage
+    /// that codes events reads its layer yet, and it takes more than half the time, so `ingest` skips
+    /// it; `annotate` and `conllu` include it.
+    /// </summary>
+    public static PipelineBuilder CreateBuilder(NlpResources resources, bool withParser = true)
     {
         ArgumentNullException.ThrowIfNull(resources);
         var builder = new PipelineBuilder()
@@ -64,7 +69,7 @@ public static class ReadoutPipeline
             .Add(new Tokenizer())
             .Add(new SentenceSplitter())
             .Add(new PosTagger(resources.PosModel));
-        if (resources.ParserModel is { } parser)
+        if (withParser && resources.ParserModel is { } parser)
         {
             builder.Add(new DependencyParser(parser));
         }
@@ -77,5 +82,5 @@ public static class ReadoutPipeline
             .Add(new EventCoder(resources.Lexicon));
     }
 
-    public static Pipeline Build(NlpResources resources) => CreateBuilder(resources).Build();
+    public static Pipeline Build(NlpResources resources, bool withParser = true) => CreateBuilder(resources, withParser).Build();
 }

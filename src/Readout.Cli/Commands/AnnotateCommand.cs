@@ -33,7 +33,7 @@ internal static class AnnotateCommand
                 return ExitCodes.Usage;
             }
 
-            if (!Resources.TryLoad(pr.GetValue(kb) ?? [], pr.GetValue(lexicon) ?? [], out var pipeline, out var loadError))
+            if (!Resources.TryLoad(pr.GetValue(kb) ?? [], pr.GetValue(lexicon) ?? [], withParser: true, out var pipeline, out var loadError))
             {
                 await Console.Error.WriteLineAsync("readout: " + loadError);
                 return ExitCodes.Usage;
