@@ -31,4 +31,10 @@ set -e
 awk '/^ *Passed: *[0-9]+ *$/ { sub(/^ *Passed: */, ""); p += $0 }
      /^ *Failed: *[0-9]+ *$/ { sub(/^ *Failed: */, ""); f += $0 }
      END { printf "%d passed, %d failed\n", p, f }' "$LOG"
+# Benchmark smoke: the end-to-end benchmark runs once (numbers are not judged here; see bench/results/).
+if [ "$STATUS" -eq 0 ]; then
+  dotnet run -c Release --no-build --project bench/Readout.Benchmarks -- --filter '*EndToEnd*' --job dry --inProcess >"$LOG.bench" 2>&1 \
+    || { echo "test.sh: benchmark smoke run failed:" >&2; tail -40 "$LOG.bench" >&2; STATUS=1; }
+  rm -f "$LOG.bench"
+fi
 exit "$STATUS"
