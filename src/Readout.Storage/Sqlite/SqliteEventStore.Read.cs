@@ -27,15 +27,20 @@ public sealed partial class SqliteEventStore
         await using var c = await OpenReaderAsync(cancellationToken).ConfigureAwait(false);
         using var cmd = c.CreateCommand();
         var where = new List<string>();
+
+        // "Either side" filters are alternatives: one branch per direction, each of which an index on
+        // (country, sort key, id) serves in order (see 0002_sorted_filter_indexes.sql).
+        var branches = new List<string>();
         if (query.Country is { } country)
         {
-            where.Add("(e.source_country = $country OR e.target_country = $country)");
+            branches.AddRange(["e.source_country = $country", "e.target_country = $country"]);
             cmd.Parameters.AddWithValue("$country", country.Trim().ToUpperInvariant());
         }
 
         if (query.Dyad is { } dyad)
         {
-            where.Add("((e.source_country = $d1 AND e.target_country = $d2) OR (e.source_country = $d2 AND e.target_country = $d1))");
+            string[] directions = ["e.source_country = $d1 AND e.target_country = $d2", "e.source_country = $d2 AND e.target_country = $d1"];
+            branches = branches.Count == 0 ? [.. directions] : [.. branches.SelectMany(b => directions.Select(d => b + " AND " + d))];
             cmd.Parameters.AddWithValue("$d1", dyad.First.Trim().ToUpperInvariant());
             cmd.Parameters.AddWithValue("$d2", dyad.Second.Trim().ToUpperInvariant());
         }
@@ -104,13 +109,26 @@ public sealed partial class SqliteEventStore
         // Page the ids over events alone, then join: sorting (key, id) pairs is far cheaper than
         // sorting joined rows with their sentence text when the planner sorts instead of scanning in order.
         var sql = new StringBuilder(EventSelect);
-        sql.Append("\nWHERE e.id IN (SELECT e.id FROM events e");
-        if (where.Count > 0)
+        if (branches.Count == 0)
         {
-            sql.Append("\nWHERE ").AppendJoin("\n  AND ", where);
+            sql.Append("\nWHERE e.id IN (SELECT e.id FROM events e");
+            if (where.Count > 0)
+            {
+                sql.Append("\nWHERE ").AppendJoin("\n  AND ", where);
+            }
+
+            sql.Append($"\nORDER BY {SortKey}, e.id LIMIT $limit)");
+        }
+        else
+        {
+            // Each branch yields its first page in order; the union of those pages holds the page.
+            sql.Append("\nWHERE e.id IN (SELECT id FROM (");
+            sql.AppendJoin("\nUNION ", branches.Select(b =>
+                $"SELECT * FROM (SELECT e.id AS id, {SortKey} AS k FROM events e WHERE {string.Join(" AND ", where.Prepend(b))} ORDER BY k, e.id LIMIT $limit)"));
+            sql.Append(")\nORDER BY k, id LIMIT $limit)");
         }
 
-        sql.Append($"\nORDER BY {SortKey}, e.id LIMIT $limit)\nORDER BY {SortKey}, e.id;");
+        sql.Append($"\nORDER BY {SortKey}, e.id;");
         cmd.CommandText = sql.ToString();
         cmd.Parameters.AddWithValue("$limit", Math.Min(query.Limit, EventQuery.MaxLimit));
         return await ReadEventsAsync(c, cmd, cancellationToken).ConfigureAwait(false);
