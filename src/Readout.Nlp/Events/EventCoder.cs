@@ -53,7 +53,7 @@ public sealed class EventCoder(PredicateLexicon lexicon) : IStage
     public void Process(Document document)
     {
         ArgumentNullException.ThrowIfNull(document);
-        var doc = new DocView(document);
+        var doc = new DocView(document, lexicon);
         var raw = new List<Draft>();
         for (int s = 0; s < doc.Sentences.Count; s++)
         {
@@ -153,7 +153,7 @@ public sealed class EventCoder(PredicateLexicon lexicon) : IStage
     /// <summary>A document's layers with per-token lookups.</summary>
     private sealed class DocView
     {
-        public DocView(Document d)
+        public DocView(Document d, PredicateLexicon lexicon)
         {
             Document = d;
             Text = d.Text;
@@ -171,6 +171,16 @@ public sealed class EventCoder(PredicateLexicon lexicon) : IStage
                 for (int t = tx.FirstToken; t < tx.EndToken; t++)
                 {
                     InTimex[t] = true;
+                }
+            }
+
+            Lemmas = new string[Tokens.Count];
+            for (int t = 0; t < Tokens.Count; t++)
+            {
+                Lemmas[t] = Pos.Lemmas[t].ToLowerInvariant();
+                if (Pos.Upos[t] is Upos.VERB && lexicon.Verbs(Lemmas[t]).Count == 0 && LexiconVerb(Word(t).ToLowerInvariant(), lexicon) is { } known)
+                {
+                    Lemmas[t] = known;
                 }
             }
 
@@ -224,7 +234,37 @@ public sealed class EventCoder(PredicateLexicon lexicon) : IStage
 
         public string Lower(int t) => Word(t).ToLowerInvariant();
 
-        public string Lemma(int t) => Pos.Lemmas[t].ToLowerInvariant();
+        public string Lemma(int t) => Lemmas[t];
+
+        /// <summary>Lower-case lemmas; a verb the lemmatizer got wrong ("bombed" → "bom") takes the lexicon verb its inflection names.</summary>
+        private string[] Lemmas { get; }
+
+        /// <summary>The lexicon verb an inflected form belongs to ("bombed", "shelled", "rebuked", "raiding"), or null.</summary>
+        private static string? LexiconVerb(string word, PredicateLexicon lexicon)
+        {
+            foreach (var (suffix, replacement) in InflectionSuffixes)
+            {
+                if (word.Length > suffix.Length + 2 && word.EndsWith(suffix, StringComparison.Ordinal))
+                {
+                    string stem = word[..^suffix.Length] + replacement;
+                    if (lexicon.Verbs(stem).Count > 0)
+                    {
+                        return stem;
+                    }
+
+                    // A doubled final consonant: "shelled" → "shell" is found above, "stopped" → "stop" here.
+                    if (replacement.Length == 0 && stem.Length > 3 && stem[^1] == stem[^2] && lexicon.Verbs(stem[..^1]).Count > 0)
+                    {
+                        return stem[..^1];
+                    }
+                }
+            }
+
+            return null;
+        }
+
+        private static readonly (string Suffix, string Replacement)[] InflectionSuffixes =
+            [("ied", "y"), ("ies", "y"), ("ed", ""), ("d", ""), ("ing", ""), ("ing", "e"), ("es", ""), ("s", "")];
 
         public Upos U(int t) => Pos.Upos[t];
     }
@@ -1490,6 +1530,9 @@ public sealed class EventCoder(PredicateLexicon lexicon) : IStage
         return result;
     }
 
+    private static int? Year(string? date) =>
+        date is { Length: >= 4 } && int.TryParse(date.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out int year) ? year : null;
+
     private static bool Compatible(Draft a, Draft b)
     {
         if (a.Entry.Type != b.Entry.Type || a.Entry.Mode != b.Entry.Mode || a.Source is null || b.Source is null)
@@ -1513,6 +1556,13 @@ public sealed class EventCoder(PredicateLexicon lexicon) : IStage
 
         if (sameSource && a.Target is not null && b.Target is not null && !SameActor(a.Target.Actor, b.Target.Actor)
             && a.Target.Actor.Country != b.Target.Actor.Country)
+        {
+            return false;
+        }
+
+        // A date in the text years away from the publication-dated mention is background ("established relations in 1973"), another event;
+        // last year's visit may still be the "trip" an article mentions again.
+        if (a.DateSource != b.DateSource && Year(a.Date) is { } ya && Year(b.Date) is { } yb && Math.Abs(ya - yb) > 1)
         {
             return false;
         }

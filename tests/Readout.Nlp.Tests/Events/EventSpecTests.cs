@@ -5,15 +5,28 @@ using Readout.Nlp.Tests.Samples;
 namespace Readout.Nlp.Tests.Events;
 
 /// <summary>
-/// Runs Events/events.spec through the standard pipeline. Each expected line is one event as
+/// Runs Events/events.spec and Events/lexicon.spec through the standard pipeline. Each expected line is one event as
 /// <c>TYPE SRC&gt;TGT DATE modality</c> (countries ISO alpha-3 or an organization code, "-" for none;
 /// date "-" for none), in text order; the coder must produce exactly those.
 /// </summary>
 public class EventSpecTests
 {
-    private const string File = "Events/events.spec";
+    /// <summary>The hand-written cases and the asserted part of the lexicon evaluation set.</summary>
+    private static readonly string[] Files = ["Events/events.spec", "Events/lexicon.spec"];
 
-    public static TheoryData<string, int> Cases() => StageSpec.Cases(File);
+    public static TheoryData<string, int> Cases()
+    {
+        var data = new TheoryData<string, int>();
+        foreach (var file in Files)
+        {
+            foreach (var row in StageSpec.Cases(file))
+            {
+                data.Add((string)row[0], (int)row[1]);
+            }
+        }
+
+        return data;
+    }
 
     [Theory]
     [MemberData(nameof(Cases))]
