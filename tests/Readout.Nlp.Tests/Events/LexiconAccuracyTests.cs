@@ -15,8 +15,8 @@ namespace Readout.Nlp.Tests.Events;
 public class LexiconAccuracyTests(ITestOutputHelper output)
 {
     /// <summary>Floors just below the figures reached; raise them when the coder improves.</summary>
-    private const double TypeFloor = 93.0;
-    private const double DyadFloor = 92.0;
+    private const double TypeFloor = 94.0;
+    private const double DyadFloor = 93.0;
 
     internal static readonly string[] Files = ["Events/lexicon.spec", "Events/lexicon-pending.spec"];
 
