@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace Readout.Nlp.Training;
 
 /// <summary>
@@ -21,6 +24,12 @@ internal sealed class SparseWeights
         _entries = new Entry[weights.Length];
         for (int j = 0; j < weights.Length; j++)
         {
+            // Score writes without bounds checks: every class must be a valid score index.
+            if (classes[j] >= classCount)
+            {
+                throw new InvalidDataException("Weight class out of range.");
+            }
+
             _entries[j] = new Entry(weights[j], classes[j]);
         }
     }
@@ -34,19 +43,65 @@ internal sealed class SparseWeights
     /// <summary>Number of stored (bucket, class) weights.</summary>
     public int NonZero => _entries.Length;
 
+    /// <summary>Most features of one scoring call (tagger 46, parser 85, NER); more are scored in chunks.</summary>
+    private const int Chunk = 128;
+
     /// <summary>Adds the weights of every feature to <paramref name="scores"/> (length <see cref="ClassCount"/>).</summary>
+    /// <remarks>
+    /// The rows are scattered over a table much larger than the caches, so the time goes into memory
+    /// latency. The row bounds of all features are read first (independent loads the processor
+    /// overlaps), then the first entry of every row is touched, then the weights are added in
+    /// feature order, so every class sums its weights in the same order as a plain loop would.
+    /// </remarks>
     public void Score(ReadOnlySpan<ulong> features, Span<float> scores)
     {
-        var rowStart = _rowStart;
-        var entries = _entries;
-        foreach (ulong f in features)
+        ref int rowStart = ref MemoryMarshal.GetArrayDataReference(_rowStart);
+        ref Entry entries = ref MemoryMarshal.GetArrayDataReference(_entries);
+        ref float score = ref MemoryMarshal.GetReference(scores);
+        ulong mask = (ulong)_mask;
+        if (scores.Length < ClassCount)
         {
-            int b = (int)(f & (ulong)_mask);
-            int end = rowStart[b + 1];
-            for (int j = rowStart[b]; j < end; j++)
+            throw new ArgumentException("Scores are shorter than the class count.", nameof(scores));
+        }
+
+        Span<int> bounds = stackalloc int[2 * Chunk];
+        while (!features.IsEmpty)
+        {
+            int count = Math.Min(features.Length, Chunk);
+            for (int i = 0; i < count; i++)
             {
-                scores[entries[j].Class] += entries[j].Weight;
+                int b = (int)(features[i] & mask);
+                bounds[2 * i] = Unsafe.Add(ref rowStart, b);
+                bounds[(2 * i) + 1] = Unsafe.Add(ref rowStart, b + 1);
             }
+
+            int touched = 0;
+            for (int i = 0; i < count; i++)
+            {
+                int start = bounds[2 * i];
+                if (start < bounds[(2 * i) + 1])
+                {
+                    touched ^= Unsafe.Add(ref entries, start).Class;
+                }
+            }
+
+            for (int i = 0; i < count; i++)
+            {
+                int end = bounds[(2 * i) + 1];
+                for (int j = bounds[2 * i]; j < end; j++)
+                {
+                    ref Entry e = ref Unsafe.Add(ref entries, j);
+                    Unsafe.Add(ref score, e.Class) += e.Weight;
+                }
+            }
+
+            // Keeps the touching loads alive; classes are below 256.
+            if (touched > 0xFF)
+            {
+                throw new InvalidOperationException("Corrupt weight table.");
+            }
+
+            features = features[count..];
         }
     }
 
