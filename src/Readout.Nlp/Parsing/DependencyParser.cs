@@ -33,16 +33,21 @@ public sealed class DependencyParser : IStage
         var tags = document.Get(LayerKeys.PartsOfSpeech);
         var heads = new int[tokens.Count];
         var relations = new string[tokens.Count];
+        string[] forms = [];
         foreach (var (first, end) in SentenceRanges.Of(tokens, sentences))
         {
             int n = end - first;
-            var forms = new string[n];
+            if (forms.Length < n)
+            {
+                forms = new string[Math.Max(n, 2 * forms.Length)];
+            }
+
             for (int i = 0; i < n; i++)
             {
                 forms[i] = tokens.Text(document.Text, first + i);
             }
 
-            var parse = _model.Parse(forms, new ArraySegment<Upos>(tags.Upos, first, n), new ArraySegment<string>(tags.Xpos, first, n));
+            var parse = _model.Parse(new ArraySegment<string>(forms, 0, n), new ArraySegment<Upos>(tags.Upos, first, n), new ArraySegment<string>(tags.Xpos, first, n));
             for (int i = 0; i < n; i++)
             {
                 heads[first + i] = parse.Heads[i] < 0 ? -1 : first + parse.Heads[i];

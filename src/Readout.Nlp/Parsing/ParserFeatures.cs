@@ -167,7 +167,7 @@ internal sealed class ParserFeatures
 
     private ulong U(int i) => i < 0 ? None : _upos[i];
 
-    private static int Child(int[] children, int head) => head < 0 ? -1 : children[head];
+    private static int Child(ReadOnlySpan<int> children, int head) => head < 0 ? -1 : children[head];
 
     private static ulong L(ParserState st, int i) => i < 0 ? None : (ulong)st.Labels[i] + 3;
 }

@@ -6,27 +6,17 @@ namespace Readout.Nlp.Parsing;
 /// </summary>
 internal sealed class ParserState
 {
-    private readonly int[] _stack;
+    // One allocation for the stack and the eight per-word arrays, each n + 1 long, in this order.
+    private readonly int[] _data;
+    private readonly int _m;
 
     public ParserState(int n)
     {
         N = n;
-        _stack = new int[n + 1];
-        Heads = new int[n + 1];
-        Labels = new int[n + 1];
-        LeftChild1 = new int[n + 1];
-        LeftChild2 = new int[n + 1];
-        RightChild1 = new int[n + 1];
-        RightChild2 = new int[n + 1];
-        LeftCount = new int[n + 1];
-        RightCount = new int[n + 1];
-        Array.Fill(Heads, -1);
-        Array.Fill(Labels, -1);
-        Array.Fill(LeftChild1, -1);
-        Array.Fill(LeftChild2, -1);
-        Array.Fill(RightChild1, -1);
-        Array.Fill(RightChild2, -1);
-        _stack[0] = 0;
+        _m = n + 1;
+        _data = new int[9 * _m];
+        _data.AsSpan(_m, 6 * _m).Fill(-1); // heads, labels and the four child arrays
+        _data[0] = 0;
         StackCount = 1;
         Buffer = 1;
     }
@@ -38,28 +28,28 @@ internal sealed class ParserState
     /// <summary>Front of the buffer; <c>N + 1</c> when the buffer is empty.</summary>
     public int Buffer { get; private set; }
 
-    public int[] Heads { get; }
+    public Span<int> Heads => _data.AsSpan(1 * _m, _m);
 
-    public int[] Labels { get; }
+    public Span<int> Labels => _data.AsSpan(2 * _m, _m);
 
-    public int[] LeftChild1 { get; }
+    public Span<int> LeftChild1 => _data.AsSpan(3 * _m, _m);
 
-    public int[] LeftChild2 { get; }
+    public Span<int> LeftChild2 => _data.AsSpan(4 * _m, _m);
 
-    public int[] RightChild1 { get; }
+    public Span<int> RightChild1 => _data.AsSpan(5 * _m, _m);
 
-    public int[] RightChild2 { get; }
+    public Span<int> RightChild2 => _data.AsSpan(6 * _m, _m);
 
-    public int[] LeftCount { get; }
+    public Span<int> LeftCount => _data.AsSpan(7 * _m, _m);
 
-    public int[] RightCount { get; }
+    public Span<int> RightCount => _data.AsSpan(8 * _m, _m);
 
     public bool IsTerminal => Buffer > N && StackCount == 1;
 
     public bool BufferEmpty => Buffer > N;
 
     /// <summary>The <paramref name="depth"/>-th stack element from the top, or -1.</summary>
-    public int Stack(int depth) => depth < StackCount ? _stack[StackCount - 1 - depth] : -1;
+    public int Stack(int depth) => depth < StackCount ? _data[StackCount - 1 - depth] : -1;
 
     /// <summary>The buffer word <paramref name="offset"/> places after the front, or -1.</summary>
     public int BufferAt(int offset) => Buffer + offset <= N ? Buffer + offset : -1;
@@ -74,18 +64,18 @@ internal sealed class ParserState
     /// <summary>True when the RIGHT arc would attach to the root (its label must be "root").</summary>
     public bool RightIsRoot => StackCount == 2;
 
-    public void Shift() => _stack[StackCount++] = Buffer++;
+    public void Shift() => _data[StackCount++] = Buffer++;
 
     public void Left(int label)
     {
-        int d = _stack[--StackCount];
+        int d = _data[--StackCount];
         AddArc(Buffer, d, label);
     }
 
     public void Right(int label)
     {
-        int d = _stack[--StackCount];
-        AddArc(_stack[StackCount - 1], d, label);
+        int d = _data[--StackCount];
+        AddArc(_data[StackCount - 1], d, label);
     }
 
     public void Apply(int transition, int labelCount)
@@ -136,7 +126,7 @@ internal sealed class ParserState
             shift = 0;
             for (int k = 0; k < StackCount; k++)
             {
-                int x = _stack[k];
+                int x = _data[k];
                 if (x != s0 && goldHeads[b] == x)
                 {
                     shift++;

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Readout.Core.Layers;
 using Readout.Nlp.Conllu;
 
@@ -15,10 +16,42 @@ public sealed class Lemmatizer
     private readonly Dictionary<(string Form, string Xpos), string> _exceptions;
     private readonly Dictionary<(string Xpos, string Suffix), (int Strip, string Append)> _rules;
 
+    // The same tables indexed by tag, then looked up by character span: no substring per lookup.
+    private readonly FrozenDictionary<string, TagTables> _byTag;
+
     private Lemmatizer(Dictionary<(string, string), string> exceptions, Dictionary<(string, string), (int, string)> rules)
     {
         _exceptions = exceptions;
         _rules = rules;
+        var forms = new Dictionary<string, Dictionary<string, string>>(StringComparer.Ordinal);
+        var suffixes = new Dictionary<string, Dictionary<string, (int, string)>>(StringComparer.Ordinal);
+        foreach (var ((form, xpos), lemma) in exceptions)
+        {
+            Table(forms, xpos)[form] = lemma;
+        }
+
+        foreach (var ((xpos, suffix), rule) in rules)
+        {
+            Table(suffixes, xpos)[suffix] = rule;
+        }
+
+        _byTag = forms.Keys.Union(suffixes.Keys).ToFrozenDictionary(
+            xpos => xpos,
+            xpos => new TagTables(
+                (forms.GetValueOrDefault(xpos) ?? []).ToFrozenDictionary(StringComparer.Ordinal),
+                (suffixes.GetValueOrDefault(xpos) ?? []).ToFrozenDictionary(StringComparer.Ordinal)),
+            StringComparer.Ordinal);
+    }
+
+    private static Dictionary<string, T> Table<T>(Dictionary<string, Dictionary<string, T>> tables, string xpos)
+    {
+        if (!tables.TryGetValue(xpos, out var table))
+        {
+            table = new Dictionary<string, T>(StringComparer.Ordinal);
+            tables[xpos] = table;
+        }
+
+        return table;
     }
 
     public int ExceptionCount => _exceptions.Count;
@@ -30,23 +63,30 @@ public sealed class Lemmatizer
     {
         ArgumentNullException.ThrowIfNull(form);
         ArgumentNullException.ThrowIfNull(xpos);
-        string lower = form.ToLowerInvariant();
-        if (_exceptions.TryGetValue((IsProperTag(xpos) ? form : lower, xpos), out var lemma))
+        // Lower-cased into a buffer (same mapping as string.ToLowerInvariant); a string is made only when returned.
+        Span<char> buffer = form.Length <= 64 ? stackalloc char[64] : new char[form.Length];
+        var lower = buffer[..form.AsSpan().ToLowerInvariant(buffer)];
+        bool properTag = IsProperTag(xpos);
+        _byTag.TryGetValue(xpos, out var tables);
+        if (tables is not null && tables.Exceptions.TryGetValue(properTag ? form.AsSpan() : lower, out var lemma))
         {
             return lemma;
         }
 
-        bool proper = upos == Upos.PROPN || IsProperTag(xpos);
+        bool proper = upos == Upos.PROPN || properTag;
         if (proper && xpos == "NNP")
         {
             return form;
         }
 
-        var (strip, append) = FindRule(lower, xpos);
-        string baseForm = proper ? form : lower;
-        return strip > baseForm.Length || (strip == 0 && append.Length == 0)
-            ? baseForm
-            : string.Concat(baseForm.AsSpan(0, baseForm.Length - strip), append);
+        var (strip, append) = tables is null ? (0, string.Empty) : FindRule(tables, lower);
+        var baseForm = proper ? form.AsSpan() : lower;
+        if (strip > baseForm.Length || (strip == 0 && append.Length == 0))
+        {
+            return baseForm.SequenceEqual(form) ? form : baseForm.ToString();
+        }
+
+        return string.Concat(baseForm[..^strip], append);
     }
 
     /// <summary>Learns rules and exceptions from annotated sentences.</summary>
@@ -173,11 +213,11 @@ public sealed class Lemmatizer
 
     private static bool IsProperTag(string xpos) => xpos is "NNP" or "NNPS";
 
-    private (int Strip, string Append) FindRule(string lower, string xpos)
+    private static (int Strip, string Append) FindRule(TagTables tables, ReadOnlySpan<char> lower)
     {
         for (int k = Math.Min(MaxSuffix, lower.Length); k >= 0; k--)
         {
-            if (_rules.TryGetValue((xpos, lower[^k..]), out var rule))
+            if (tables.Rules.TryGetValue(lower[^k..], out var rule))
             {
                 return rule;
             }
@@ -195,5 +235,12 @@ public sealed class Lemmatizer
         }
 
         return (form.Length - p, lemma[p..]);
+    }
+
+    private sealed class TagTables(FrozenDictionary<string, string> exceptions, FrozenDictionary<string, (int Strip, string Append)> rules)
+    {
+        public FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> Exceptions { get; } = exceptions.GetAlternateLookup<ReadOnlySpan<char>>();
+
+        public FrozenDictionary<string, (int Strip, string Append)>.AlternateLookup<ReadOnlySpan<char>> Rules { get; } = rules.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 }

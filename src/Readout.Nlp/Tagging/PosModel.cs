@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.IO.Compression;
 using Readout.Core.Layers;
 using Readout.Nlp.Training;
@@ -42,16 +43,26 @@ public sealed class PosModel
 
     public int TagDictionaryCount => _tagDictionary.Count;
 
-    /// <summary>Tags and lemmatizes one sentence. Allocates the three result arrays and small buffers; thread-safe.</summary>
+    /// <summary>Tags and lemmatizes one sentence. Allocates the three result arrays; thread-safe.</summary>
     public PosTags Tag(IReadOnlyList<string> forms)
     {
         ArgumentNullException.ThrowIfNull(forms);
         int n = forms.Count;
-        var classes = new int[n];
-        TagClasses(forms, classes);
         var upos = new Upos[n];
         var xpos = new string[n];
         var lemmas = new string[n];
+        Tag(forms, upos, xpos, lemmas);
+        return new PosTags(upos, xpos, lemmas);
+    }
+
+    /// <summary>Tags and lemmatizes one sentence into the given spans (each at least as long as the sentence).</summary>
+    internal void Tag(IReadOnlyList<string> forms, Span<Upos> upos, Span<string> xpos, Span<string> lemmas)
+    {
+        int n = forms.Count;
+        int[]? rented = n > 256 ? ArrayPool<int>.Shared.Rent(n) : null;
+        Span<int> classes = rented is null ? stackalloc int[256] : rented;
+        classes = classes[..n];
+        TagClasses(forms, classes);
         for (int i = 0; i < n; i++)
         {
             upos[i] = _classUpos[classes[i]];
@@ -59,7 +70,10 @@ public sealed class PosModel
             lemmas[i] = Lemmatizer.Lemmatize(forms[i], xpos[i], upos[i]);
         }
 
-        return new PosTags(upos, xpos, lemmas);
+        if (rented is not null)
+        {
+            ArrayPool<int>.Shared.Return(rented);
+        }
     }
 
     internal Upos ClassUpos(int c) => _classUpos[c];
@@ -72,12 +86,20 @@ public sealed class PosModel
     /// </summary>
     internal void TagClasses(IReadOnlyList<string> forms, Span<int> result)
     {
-        var features = new TaggerFeatures(forms, _ambiguity);
+        using var features = new TaggerFeatures(forms, _ambiguity);
         Pass(features, _weights, forms.Count, result, default);
         if (_secondPass is not null && forms.Count > 0)
         {
-            int[] first = result.ToArray();
-            Pass(features, _secondPass, forms.Count, result, first);
+            int n = forms.Count;
+            int[]? rented = n > 256 ? ArrayPool<int>.Shared.Rent(n) : null;
+            Span<int> first = rented is null ? stackalloc int[256] : rented;
+            first = first[..n];
+            result[..n].CopyTo(first);
+            Pass(features, _secondPass, n, result, first);
+            if (rented is not null)
+            {
+                ArrayPool<int>.Shared.Return(rented);
+            }
         }
     }
 

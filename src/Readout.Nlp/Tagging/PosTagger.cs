@@ -32,18 +32,21 @@ public sealed class PosTagger : IStage
         var upos = new Upos[tokens.Count];
         var xpos = new string[tokens.Count];
         var lemmas = new string[tokens.Count];
+        string[] forms = [];
         foreach (var (first, end) in SentenceRanges.Of(tokens, sentences))
         {
-            var forms = new string[end - first];
+            int n = end - first;
+            if (forms.Length < n)
+            {
+                forms = new string[Math.Max(n, 2 * forms.Length)];
+            }
+
             for (int i = first; i < end; i++)
             {
                 forms[i - first] = tokens.Text(document.Text, i);
             }
 
-            var tags = _model.Tag(forms);
-            tags.Upos.CopyTo(upos, first);
-            tags.Xpos.CopyTo(xpos, first);
-            tags.Lemmas.CopyTo(lemmas, first);
+            _model.Tag(new ArraySegment<string>(forms, 0, n), upos.AsSpan(first, n), xpos.AsSpan(first, n), lemmas.AsSpan(first, n));
         }
 
         document.Set(LayerKeys.PartsOfSpeech, new PosTags(upos, xpos, lemmas));

@@ -56,7 +56,7 @@ public static class PosTrainer
             foreach (int s in order)
             {
                 var (forms, tags) = gold[s];
-                var features = new TaggerFeatures(forms, ambiguity);
+                using var features = new TaggerFeatures(forms, ambiguity);
                 int p1 = -1, p2 = -2;
                 for (int i = 0; i < forms.Count; i++)
                 {

@@ -27,6 +27,31 @@ internal static class FeatureHash
         return Mix(h ^ (ulong)text.Length);
     }
 
+    /// <summary>
+    /// Writes the characters folded and lower-cased as <see cref="Of(ReadOnlySpan{char}, bool)"/> sees
+    /// them, so that <c>Raw(folded[a..b])</c> equals <c>Of(text[a..b], lower: true)</c>.
+    /// </summary>
+    public static void FoldLower(ReadOnlySpan<char> text, Span<char> folded)
+    {
+        for (int i = 0; i < text.Length; i++)
+        {
+            char c = text[i];
+            folded[i] = c < 128 ? ((uint)(c - 'A') <= 'Z' - 'A' ? (char)(c | 0x20) : c) : char.ToLowerInvariant(Fold(c));
+        }
+    }
+
+    /// <summary>Hash of characters already folded (and lower-cased if wanted) by <see cref="FoldLower"/>.</summary>
+    public static ulong Raw(ReadOnlySpan<char> folded)
+    {
+        ulong h = Offset;
+        foreach (char c in folded)
+        {
+            h = (h ^ c) * Prime;
+        }
+
+        return Mix(h ^ (ulong)folded.Length);
+    }
+
     /// <summary>Hash of a string constant (used for padding tokens and class names).</summary>
     public static ulong Of(string text) => Of(text.AsSpan(), lower: false);
 
