@@ -225,13 +225,22 @@ async function viewDyad(params) {
   const quick = h('p', {}, h('span', { class: 'muted', text: 'Busiest: ' }),
     countries.dyads.slice(0, 8).map(d => h('a', { class: 'pill', href: `#/dyad?a=${d.first}&b=${d.second}&bucket=${bucket}` }, `${d.first}–${d.second}`)));
   if (!a || !b) { show(h('h1', { text: 'Dyads' }), picker, h('p', { class: 'muted', text: 'No events between two countries yet.' })); return; }
-  const [timeline, page] = await Promise.all([
-    api(`/dyads/${a}/${b}/timeline`, { bucket, ...filters }),
-    api('/events', { dyad: `${a},${b}`, limit: 50, ...filters })]);
+  // A pair with events decades apart has too many days for one chart: fall back to a longer period.
+  const buckets = ['day', 'week', 'month'];
+  let timeline = null, used = bucket;
+  for (const bk of buckets.slice(Math.max(0, buckets.indexOf(bucket)))) {
+    try { timeline = await api(`/dyads/${a}/${b}/timeline`, { bucket: bk, ...filters }); used = bk; break; }
+    catch (e) {
+      if (bk === 'month' || !/periods/.test(e.message)) { show(h('h1', { text: `${a} – ${b}` }), picker, quick, errorBox(e)); return; }
+    }
+  }
+  const page = await api('/events', { dyad: `${a},${b}`, limit: 50, ...filters });
+  const notice = used === bucket ? null
+    : h('p', { class: 'muted', role: 'status', text: `These dates span too many ${bucket}s for one chart: one bar per ${used}. Narrow the dates (from/to) for ${bucket}s.` });
   let cursor = page.next_cursor;
   const more = async () => { const next = await api('/events', { dyad: `${a},${b}`, limit: 50, cursor, ...filters }); cursor = next.next_cursor; return next; };
   show(
-    h('h1', { text: `${a} – ${b}` }), picker, quick,
+    h('h1', { text: `${a} – ${b}` }), picker, quick, notice,
     h('p', {}, `${timeline.total.toLocaleString('en')} dated events; mean cooperation–conflict score `,
       h('strong', { text: String(timeline.score) }), ' (−10 hostile … +10 cooperative).'),
     timelineChart(timeline, a, b),
