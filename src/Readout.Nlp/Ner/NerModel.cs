@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using Readout.Core.Layers;
 using Readout.Nlp.Training;
 
@@ -90,18 +89,7 @@ public sealed class NerModel
     public static NerModel Load(Stream stream)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        using var gzip = new GZipStream(stream, CompressionMode.Decompress, leaveOpen: true);
-        using var reader = new BinaryReader(new BufferedStream(gzip, 1 << 16));
-        if (reader.ReadString() != Magic)
-        {
-            throw new InvalidDataException("Not a Readout NER model.");
-        }
-
-        int version = reader.ReadInt32();
-        if (version != Version)
-        {
-            throw new InvalidDataException($"NER model version {version} is not supported (expected {Version}).");
-        }
+        using var reader = ModelFile.OpenRead(stream, Magic, "NER", Version, Version, out _);
 
         int kinds = reader.ReadInt32();
         for (int k = 0; k < kinds; k++)
@@ -127,10 +115,7 @@ public sealed class NerModel
     public void Save(Stream stream)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        using var gzip = new GZipStream(stream, CompressionLevel.SmallestSize, leaveOpen: true);
-        using var writer = new BinaryWriter(gzip);
-        writer.Write(Magic);
-        writer.Write(Version);
+        using var writer = ModelFile.OpenWrite(stream, Magic, Version);
         writer.Write(NerLabels.Kinds.Length);
         foreach (var kind in NerLabels.Kinds)
         {

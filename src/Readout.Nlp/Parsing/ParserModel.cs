@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using Readout.Core.Layers;
 using Readout.Nlp.Training;
 
@@ -120,18 +119,7 @@ public sealed class ParserModel
     public static ParserModel Load(Stream stream)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        using var gzip = new GZipStream(stream, CompressionMode.Decompress, leaveOpen: true);
-        using var reader = new BinaryReader(new BufferedStream(gzip, 1 << 16));
-        if (reader.ReadString() != Magic)
-        {
-            throw new InvalidDataException("Not a Readout parser model.");
-        }
-
-        int version = reader.ReadInt32();
-        if (version is < 1 or > Version)
-        {
-            throw new InvalidDataException($"Parser model version {version} is not supported (expected {Version}).");
-        }
+        using var reader = ModelFile.OpenRead(stream, Magic, "Parser", 1, Version, out int version);
 
         int count = reader.ReadInt32();
         var labels = new string[count];
@@ -157,10 +145,7 @@ public sealed class ParserModel
     public void Save(Stream stream)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        using var gzip = new GZipStream(stream, CompressionLevel.SmallestSize, leaveOpen: true);
-        using var writer = new BinaryWriter(gzip);
-        writer.Write(Magic);
-        writer.Write(Version);
+        using var writer = ModelFile.OpenWrite(stream, Magic, Version);
         writer.Write(_labels.Length);
         foreach (string label in _labels)
         {

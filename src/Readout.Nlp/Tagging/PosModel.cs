@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.IO.Compression;
 using Readout.Core.Layers;
 using Readout.Nlp.Training;
 
@@ -155,18 +154,7 @@ public sealed class PosModel
     public static PosModel Load(Stream stream)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        using var gzip = new GZipStream(stream, CompressionMode.Decompress, leaveOpen: true);
-        using var reader = new BinaryReader(new BufferedStream(gzip, 1 << 16));
-        if (reader.ReadString() != Magic)
-        {
-            throw new InvalidDataException("Not a Readout POS model.");
-        }
-
-        int version = reader.ReadInt32();
-        if (version is < 1 or > Version)
-        {
-            throw new InvalidDataException($"POS model version {version} is not supported (expected {Version}).");
-        }
+        using var reader = ModelFile.OpenRead(stream, Magic, "POS", 1, Version, out int version);
 
         int classCount = reader.ReadInt32();
         var upos = new Upos[classCount];
@@ -210,10 +198,7 @@ public sealed class PosModel
     public void Save(Stream stream)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        using var gzip = new GZipStream(stream, CompressionLevel.SmallestSize, leaveOpen: true);
-        using var writer = new BinaryWriter(gzip);
-        writer.Write(Magic);
-        writer.Write(Version);
+        using var writer = ModelFile.OpenWrite(stream, Magic, Version);
         writer.Write(_classUpos.Length);
         for (int c = 0; c < _classUpos.Length; c++)
         {
