@@ -168,6 +168,17 @@ public sealed partial class SqliteEventStore
             cmd.Parameters.AddWithValue("$d2", dyad.Second.Trim().ToUpperInvariant());
         }
 
+        where.AddRange(CommonFilters(cmd, query));
+        return where;
+    }
+
+    /// <summary>
+    /// The WHERE terms of every filter but country and dyad (which <see cref="QueryEventsAsync"/> splits into
+    /// ordered branches), with their parameters added to <paramref name="cmd"/>.
+    /// </summary>
+    private static List<string> CommonFilters(SqliteCommand cmd, EventQuery query)
+    {
+        var where = new List<string>();
         if (!string.IsNullOrWhiteSpace(query.Actor))
         {
             where.Add("(readout_contains(ifnull(e.source_name, ''), $actor) OR readout_contains(ifnull(e.target_name, ''), $actor))");
@@ -182,13 +193,14 @@ public sealed partial class SqliteEventStore
 
         if (query.From is { } from)
         {
-            where.Add("e.date_start >= $from AND ifnull(e.date_start, '9999-12-31') >= $from");
+            // The sort-key bound lets the date index seek instead of scanning from the start.
+            where.Add($"e.date_start >= $from AND {SortKey} >= $from");
             cmd.Parameters.AddWithValue("$from", TimexDates.Format(from));
         }
 
         if (query.To is { } to)
         {
-            where.Add("e.date_start <= $to AND ifnull(e.date_start, '9999-12-31') <= $to");
+            where.Add($"e.date_start <= $to AND {SortKey} <= $to");
             cmd.Parameters.AddWithValue("$to", TimexDates.Format(to));
         }
 

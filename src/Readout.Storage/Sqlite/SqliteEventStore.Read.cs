@@ -45,54 +45,7 @@ public sealed partial class SqliteEventStore
             cmd.Parameters.AddWithValue("$d2", dyad.Second.Trim().ToUpperInvariant());
         }
 
-        if (!string.IsNullOrWhiteSpace(query.Actor))
-        {
-            where.Add("(readout_contains(ifnull(e.source_name, ''), $actor) OR readout_contains(ifnull(e.target_name, ''), $actor))");
-            cmd.Parameters.AddWithValue("$actor", query.Actor.Trim());
-        }
-
-        if (query.Type is { } type)
-        {
-            where.Add("e.type = $type");
-            cmd.Parameters.AddWithValue("$type", type.ToString());
-        }
-
-        if (query.From is { } from)
-        {
-            // The sort-key bound lets ix_events_date seek instead of scanning from the start.
-            where.Add($"e.date_start >= $from AND {SortKey} >= $from");
-            cmd.Parameters.AddWithValue("$from", TimexDates.Format(from));
-        }
-
-        if (query.To is { } to)
-        {
-            where.Add($"e.date_start <= $to AND {SortKey} <= $to");
-            cmd.Parameters.AddWithValue("$to", TimexDates.Format(to));
-        }
-
-        if (query.Modality is { } modality)
-        {
-            where.Add("e.modality = $modality");
-            cmd.Parameters.AddWithValue("$modality", modality.ToString());
-        }
-
-        if (query.Text is { } text)
-        {
-            where.Add("e.id IN (SELECT x.event_id FROM evidence x WHERE x.id IN (SELECT rowid FROM evidence_fts WHERE evidence_fts MATCH $text))");
-            cmd.Parameters.AddWithValue("$text", FtsQuery.Build(text, nameof(query)));
-        }
-
-        if (query.ArticleText is { } articleText)
-        {
-            where.Add("e.article_id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH $atext)");
-            cmd.Parameters.AddWithValue("$atext", FtsQuery.Build(articleText, nameof(query)));
-        }
-
-        if (query.ArticleId is { } articleId)
-        {
-            where.Add("e.article_id = $article");
-            cmd.Parameters.AddWithValue("$article", articleId);
-        }
+        where.AddRange(CommonFilters(cmd, query));
 
         if (query.AfterId is { } afterId)
         {
