@@ -58,10 +58,12 @@ public sealed partial class IngestCommandTests(SampleStore samples) : IClassFixt
     {
         using var folder = new TempFolder();
         var missing = folder.File("no-such-dir/article.txt");
-        var run = await ReadoutCli.RunAsync(folder.Path, "ingest", missing, "--db", folder.File("x.db"), "--quiet");
+        var db = folder.File("x.db");
+        var run = await ReadoutCli.RunAsync(folder.Path, "ingest", missing, "--db", db, "--quiet");
         Assert.True(run.ExitCode == ExitCodes.NothingProcessed, run.ToString());
         Assert.Contains(missing, run.Stderr);
         Assert.Contains("no such file or directory", run.Stderr);
+        Assert.False(File.Exists(db), "a run that read nothing must not create a store");
     }
 
     [Fact]

@@ -52,6 +52,18 @@ internal static class IngestCommand
             return ExitCodes.Usage;
         }
 
+        // Nothing to read: say so without creating an empty store at the --db path.
+        if (paths is not ["-"] && paths.All(p => !File.Exists(p) && !Directory.Exists(p)))
+        {
+            foreach (var path in paths)
+            {
+                var reason = new Diagnostic(IngestCodes.PathNotFound, Severity.Error, "reader", "no such file or directory");
+                await Console.Error.WriteLineAsync(SkipReport.Line("skipped", path, reason));
+            }
+
+            return ExitCodes.NothingProcessed;
+        }
+
         var clock = Stopwatch.StartNew();
         var reader = new ArticleReader(options);
         var skipped = new List<(string Origin, Diagnostic Reason)>();
