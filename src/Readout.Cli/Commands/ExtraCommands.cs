@@ -182,7 +182,9 @@ internal static class ExtraCommands
             Description = "time: folder of TimeML corpora (default ../shared/data/tempeval3-train); lang: CoNLL-U files (default EWT dev and the GUM news dev documents)",
             AllowMultipleArgumentsPerToken = true,
         };
-        var cmd = new Command("eval", "Score a stage on evaluation data and print the figures") { what, data };
+        var errors = new Option<bool>("--errors") { Description = "ner: also list every error (type, boundary, missed, spurious) with its sentence" };
+        var model = new Option<string>("--model") { Description = "ner: model file to score (default models/en-ner.model)" };
+        var cmd = new Command("eval", "Score a stage on evaluation data and print the figures") { what, data, errors, model };
         cmd.SetAction(pr =>
         {
             var given = pr.GetValue(data) ?? [];
@@ -207,9 +209,24 @@ internal static class ExtraCommands
             {
                 var root = ReadoutPipeline.FindDataRoot();
                 var (posForNer, _) = LoadModels();
-                foreach (var (name, scores) in NerTraining.Evaluate("../shared/data", LoadNer(root), posForNer, NerGazetteerFor(root)))
+                var nerModel = pr.GetValue(model) is { } modelPath ? NerModel.Load(modelPath) : LoadNer(root);
+                var results = NerTraining.Evaluate("../shared/data", nerModel, posForNer, NerGazetteerFor(root));
+                foreach (var (name, scores, errorList) in results)
                 {
-                    Console.WriteLine($"{name}:\n{scores}");
+                    var byClass = errorList.GroupBy(e => e.Class).OrderBy(g => g.Key).Select(g => $"{g.Key} {g.Count()}");
+                    Console.WriteLine($"{name}:\n{scores}\n  errors: {string.Join(", ", byClass)}");
+                }
+
+                if (pr.GetValue(errors))
+                {
+                    foreach (var (name, _, errorList) in results.Where(r => r.Name is "GUM dev" or "UNER EWT dev"))
+                    {
+                        Console.WriteLine($"\n== {name}: {errorList.Count} errors");
+                        foreach (var e in errorList.OrderBy(e => e.Class))
+                        {
+                            Console.WriteLine(e);
+                        }
+                    }
                 }
 
                 return ExitCodes.Ok;

@@ -8,9 +8,10 @@ public static class NerEvaluator
 {
     /// <summary>
     /// Tags every sentence and counts exact-match spans. Kinds outside <paramref name="kinds"/> (when given)
-    /// are dropped from both sides, as Nationality is for corpora that do not mark it.
+    /// are dropped from both sides, as Nationality is for corpora that do not mark it. When
+    /// <paramref name="errors"/> is given, every error is added to it (see <see cref="NerError.Compare"/>).
     /// </summary>
-    public static NerScores Evaluate(NerModel model, PosModel posModel, NerGazetteer gazetteer, IEnumerable<NerSentence> sentences, IReadOnlySet<EntityKind>? kinds = null)
+    public static NerScores Evaluate(NerModel model, PosModel posModel, NerGazetteer gazetteer, IEnumerable<NerSentence> sentences, IReadOnlySet<EntityKind>? kinds = null, List<NerError>? errors = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(posModel);
@@ -24,8 +25,10 @@ public static class NerEvaluator
                 continue;
             }
 
-            var predicted = model.Tag(s.Forms, posModel.Tag(s.Forms).Upos, gazetteer);
-            scores.Add(s.Spans.Where(Keep), predicted.Where(Keep));
+            var predicted = model.Tag(s.Forms, posModel.Tag(s.Forms).Upos, gazetteer).Where(Keep).ToList();
+            var gold = s.Spans.Where(Keep).ToList();
+            scores.Add(gold, predicted);
+            errors?.AddRange(NerError.Compare(s, gold, predicted));
         }
 
         return scores;

@@ -48,9 +48,9 @@ public static class NerTraining
         return [.. gum, .. wikigold, .. re3d];
     }
 
-    /// <summary>GUM development documents with derived name spans.</summary>
-    public static List<NerSentence> LoadGumDev(string sharedData, NerGazetteer gazetteer) =>
-        NerCorpus.ReadGum(Directory.GetFiles(Path.Combine(sharedData, "gum", "dev"), "*.conllu").Order(StringComparer.Ordinal), gazetteer);
+    /// <summary>GUM development documents with derived name spans; <paramref name="genre"/> ("news") keeps one genre.</summary>
+    public static List<NerSentence> LoadGumDev(string sharedData, NerGazetteer gazetteer, string? genre = null) =>
+        NerCorpus.ReadGum(Directory.GetFiles(Path.Combine(sharedData, "gum", "dev"), genre is null ? "*.conllu" : $"GUM_{genre}_*.conllu").Order(StringComparer.Ordinal), gazetteer);
 
     /// <summary>UNER English EWT development set (PER, ORG, LOC).</summary>
     public static List<NerSentence> LoadUnerDev(string sharedData) =>
@@ -71,17 +71,27 @@ public static class NerTraining
         return model;
     }
 
-    /// <summary>Scores on GUM dev (all four kinds) and UNER EWT dev (Person, Organization, Place).</summary>
-    public static IReadOnlyList<(string Name, NerScores Scores)> Evaluate(string sharedData, NerModel model, PosModel posModel, NerGazetteer gazetteer)
+    /// <summary>
+    /// Scores on GUM dev (all four kinds; then Person, Organization, Place on all documents and on the news
+    /// documents) and UNER EWT dev (Person, Organization, Place), each with its error listing.
+    /// </summary>
+    public static IReadOnlyList<(string Name, NerScores Scores, IReadOnlyList<NerError> Errors)> Evaluate(string sharedData, NerModel model, PosModel posModel, NerGazetteer gazetteer)
     {
         var gumDev = LoadGumDev(sharedData, gazetteer);
         HashSet<EntityKind> three = [EntityKind.Person, EntityKind.Organization, EntityKind.Place];
         return
         [
-            ("GUM dev", NerEvaluator.Evaluate(model, posModel, gazetteer, gumDev)),
-            ("GUM dev (PER/ORG/LOC)", NerEvaluator.Evaluate(model, posModel, gazetteer, gumDev, three)),
-            ("UNER EWT dev", NerEvaluator.Evaluate(model, posModel, gazetteer, LoadUnerDev(sharedData), three)),
+            Run("GUM dev", gumDev, null),
+            Run("GUM dev (PER/ORG/LOC)", gumDev, three),
+            Run("GUM dev news (PER/ORG/LOC)", LoadGumDev(sharedData, gazetteer, "news"), three),
+            Run("UNER EWT dev", LoadUnerDev(sharedData), three),
         ];
+
+        (string, NerScores, IReadOnlyList<NerError>) Run(string name, List<NerSentence> sentences, HashSet<EntityKind>? kinds)
+        {
+            var errors = new List<NerError>();
+            return (name, NerEvaluator.Evaluate(model, posModel, gazetteer, sentences, kinds, errors), errors);
+        }
     }
 
     /// <summary>
