@@ -127,9 +127,10 @@ internal static class ExtraCommands
         var dev = new Option<string[]>("--dev") { Description = "Development CoNLL-U files (reported after each epoch)", AllowMultipleArgumentsPerToken = true };
         var output = new Option<string>("--out") { Description = "Model file to write", Required = true };
         var seed = new Option<int>("--seed") { Description = "Random seed (training is reproducible for a seed)", DefaultValueFactory = _ => 1 };
-        var cmd = new Command("train", "Train the part-of-speech tagger or the dependency parser (see README for the exact commands behind the committed models)")
+        var epochs = new Option<int?>("--epochs") { Description = "ner: training epochs (default: the committed model's)" };
+        var cmd = new Command("train", "Train the part-of-speech tagger, the dependency parser or the name tagger (see README for the exact commands behind the committed models)")
         {
-            what, train, dev, output, seed,
+            what, train, dev, output, seed, epochs,
         };
         cmd.SetAction(pr =>
         {
@@ -137,7 +138,11 @@ internal static class ExtraCommands
             {
                 var root = ReadoutPipeline.FindDataRoot();
                 var (posForNer, _) = LoadModels();
-                NerTraining.Train("../shared/data", posForNer, NerGazetteerFor(root), pr.GetValue(output)!, new NerTrainingOptions { Seed = pr.GetValue(seed) }, Console.Out);
+                var options = new NerTrainingOptions { Seed = pr.GetValue(seed) };
+                options = options with { Epochs = pr.GetValue(epochs) ?? options.Epochs };
+                var clock = System.Diagnostics.Stopwatch.StartNew();
+                NerTraining.Train("../shared/data", posForNer, NerGazetteerFor(root), pr.GetValue(output)!, options, Console.Out);
+                Console.WriteLine($"ner: trained in {clock.Elapsed.TotalSeconds:F0} s");
                 return ExitCodes.Ok;
             }
 

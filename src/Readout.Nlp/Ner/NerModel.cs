@@ -41,7 +41,10 @@ public sealed class NerModel
 
     internal delegate void Scorer<T>(T weights, ReadOnlySpan<ulong> features, Span<float> scores);
 
-    /// <summary>Greedy constrained decoding; <paramref name="onPosition"/> sees each position's features and guess (training).</summary>
+    /// <summary>
+    /// Greedy constrained decoding; <paramref name="onPosition"/> sees each position's features and guess and
+    /// returns the label the next positions see as history (training passes the gold label).
+    /// </summary>
     internal static void Decode<T>(NerFeatures features, Span<int> labels, Scorer<T> score, T weights, OnPosition? onPosition = null)
     {
         Span<ulong> f = stackalloc ulong[NerFeatures.MaxFeatures];

@@ -95,8 +95,10 @@ public static class NerTraining
     }
 
     /// <summary>
-    /// re3d marks mentions ("the Kurdish YPG", "U.S. service members"): leading and trailing lower-case
-    /// words are cut, a lone demonym becomes Nationality; a span still holding a lower-case word other than a name link ("of", "and" …) is dropped.
+    /// re3d marks mentions ("the Kurdish YPG", "U.S. service members", "he"): leading determiners and lower-case
+    /// words are cut; a mention ending in a lower-case word is a description, dropped unless what is left is a
+    /// lone country or demonym ("U.S." Place, "Syrian" Nationality); pronouns and spans holding a lower-case word
+    /// other than a name link ("of", "and" …) are dropped; a lone demonym becomes Nationality.
     /// </summary>
     private static NerSentence TrimMentions(NerSentence sentence, NerGazetteer gazetteer)
     {
@@ -104,24 +106,40 @@ public static class NerTraining
         foreach (var s in sentence.Spans)
         {
             int a = s.Start, b = s.End;
-            while (a < b && !StartsUpper(sentence.Forms[a]))
+            while (a < b && (!StartsUpper(sentence.Forms[a]) || Determiners.Contains(sentence.Forms[a])))
             {
                 a++;
             }
 
+            bool description = false;
             while (b > a && !StartsUpper(sentence.Forms[b - 1]))
             {
                 b--;
+                description = true;
             }
 
-            if (b > a && Enumerable.Range(a, b - a).All(i => StartsUpper(sentence.Forms[i]) || Links.Contains(sentence.Forms[i])))
+            if (b == a || (b - a == 1 && Pronouns.Contains(sentence.Forms[a]))
+                || !Enumerable.Range(a, b - a).All(i => StartsUpper(sentence.Forms[i]) || Links.Contains(sentence.Forms[i])))
             {
-                spans.Add(new NerSpan(a, b, b - a == 1 && gazetteer.IsDemonym(sentence.Forms[a]) ? EntityKind.Nationality : s.Kind));
+                continue;
+            }
+
+            bool demonym = b - a == 1 && gazetteer.IsDemonym(sentence.Forms[a]);
+            var kind = demonym ? EntityKind.Nationality
+                : description && b - a == 1 && gazetteer.IsCountry(sentence.Forms[a]) ? EntityKind.Place
+                : s.Kind;
+            if (!description || demonym || kind == EntityKind.Place)
+            {
+                spans.Add(new NerSpan(a, b, kind));
             }
         }
 
         return sentence with { Spans = spans };
     }
+
+    private static readonly HashSet<string> Determiners = new(StringComparer.OrdinalIgnoreCase) { "the", "a", "an", "this", "that", "these", "those", "its", "their", "our" };
+
+    private static readonly HashSet<string> Pronouns = new(StringComparer.OrdinalIgnoreCase) { "i", "me", "we", "us", "you", "he", "him", "she", "her", "it", "they", "them", "his", "hers", "their", "theirs", "our", "ours", "my", "mine", "your", "yours", "its", "who", "which", "that" };
 
     private static bool StartsUpper(string form) => form.Length > 0 && (char.IsUpper(form[0]) || char.IsDigit(form[0]));
 }
