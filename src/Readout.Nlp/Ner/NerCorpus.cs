@@ -34,7 +34,7 @@ public static partial class NerCorpus
                 {
                     if (rows.Count > 0)
                     {
-                        result.Add(FromGum(rows, gazetteer));
+                        result.Add(FromGum(rows, gazetteer, path));
                         rows.Clear();
                     }
 
@@ -55,14 +55,14 @@ public static partial class NerCorpus
 
             if (rows.Count > 0)
             {
-                result.Add(FromGum(rows, gazetteer));
+                result.Add(FromGum(rows, gazetteer, path));
             }
         }
 
         return result;
     }
 
-    private static NerSentence FromGum(List<string[]> rows, NerGazetteer gazetteer)
+    private static NerSentence FromGum(List<string[]> rows, NerGazetteer gazetteer, string document)
     {
         int n = rows.Count;
         var forms = rows.Select(r => r[1]).ToArray();
@@ -194,7 +194,7 @@ public static partial class NerCorpus
             }
         }
 
-        return new NerSentence(forms, Resolve(candidates));
+        return new NerSentence(forms, Resolve(candidates), document);
 
         // Proper nouns, and capitalized words the tagger calls otherwise inside a name ("Democratic Party",
         // "United States"), except a sentence's first word, capitalized anyway.
@@ -223,7 +223,7 @@ public static partial class NerCorpus
     /// <summary>
     /// Reads a CoNLL-style file: one token per line, the form in the first column (or the second when the
     /// first is a number, as in UNER's IOB2 files) and the tag in the next; blank lines end sentences;
-    /// <c>-DOCSTART-</c> and <c>#</c> comments are skipped. Tags are IOB1 or BIO; <paramref name="mapType"/>
+    /// <c>-DOCSTART-</c> and <c># newdoc</c> start a document; other <c>#</c> comments are skipped. Tags are IOB1 or BIO; <paramref name="mapType"/>
     /// maps a type ("PER", "Organisation") and the span's tokens to a kind, or null to leave the span out.
     /// </summary>
     public static List<NerSentence> ReadConll(string path, Func<string, IReadOnlyList<string>, EntityKind?> mapType)
@@ -233,17 +233,20 @@ public static partial class NerCorpus
         var result = new List<NerSentence>();
         var forms = new List<string>();
         var tags = new List<string>();
+        int document = 0;
         foreach (var line in File.ReadLines(path).Append(string.Empty))
         {
-            if (line.Length == 0 || line.StartsWith("-DOCSTART-", StringComparison.Ordinal))
+            bool newDocument = line.StartsWith("-DOCSTART-", StringComparison.Ordinal) || line.StartsWith("# newdoc", StringComparison.Ordinal);
+            if (line.Length == 0 || newDocument)
             {
                 if (forms.Count > 0)
                 {
-                    result.Add(new NerSentence([.. forms], Spans(forms, tags, mapType)));
+                    result.Add(new NerSentence([.. forms], Spans(forms, tags, mapType), $"{path}#{document}"));
                     forms.Clear();
                     tags.Clear();
                 }
 
+                document += newDocument ? 1 : 0;
                 continue;
             }
 

@@ -7,7 +7,7 @@ namespace Readout.Nlp.Ner;
 public static class NerEvaluator
 {
     /// <summary>
-    /// Tags every sentence and counts exact-match spans. Kinds outside <paramref name="kinds"/> (when given)
+    /// Tags every sentence (with the other sentences of its document as context) and counts exact-match spans. Kinds outside <paramref name="kinds"/> (when given)
     /// are dropped from both sides, as Nationality is for corpora that do not mark it. When
     /// <paramref name="errors"/> is given, every error is added to it (see <see cref="NerError.Compare"/>).
     /// </summary>
@@ -18,17 +18,18 @@ public static class NerEvaluator
         ArgumentNullException.ThrowIfNull(gazetteer);
         ArgumentNullException.ThrowIfNull(sentences);
         var scores = new NerScores();
-        foreach (var s in sentences)
+        foreach (var document in NerSentence.Documents(sentences.Where(s => s.Forms.Count > 0)))
         {
-            if (s.Forms.Count == 0)
+            // The document context reads only the words of the document, never its gold spans.
+            var context = new NerDocumentContext(document.Select(s => s.Forms));
+            for (int i = 0; i < document.Count; i++)
             {
-                continue;
+                var s = document[i];
+                var predicted = model.Tag(s.Forms, posModel.Tag(s.Forms).Upos, gazetteer, context, i).Where(Keep).ToList();
+                var gold = s.Spans.Where(Keep).ToList();
+                scores.Add(gold, predicted);
+                errors?.AddRange(NerError.Compare(s, gold, predicted));
             }
-
-            var predicted = model.Tag(s.Forms, posModel.Tag(s.Forms).Upos, gazetteer).Where(Keep).ToList();
-            var gold = s.Spans.Where(Keep).ToList();
-            scores.Add(gold, predicted);
-            errors?.AddRange(NerError.Compare(s, gold, predicted));
         }
 
         return scores;

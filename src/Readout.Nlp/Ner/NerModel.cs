@@ -11,7 +11,7 @@ namespace Readout.Nlp.Ner;
 public sealed class NerModel
 {
     private const string Magic = "READOUT-NER";
-    private const int Version = 2; // weights in SparseWeights format 3 (columns)
+    private const int Version = 3; // 3: document-context features; weights in SparseWeights format 3 (columns)
 
     private readonly SparseWeights _weights;
 
@@ -29,13 +29,17 @@ public sealed class NerModel
     public int WeightCount => _weights.NonZero;
 
     /// <summary>Name spans of one sentence; <paramref name="upos"/> holds its predicted parts of speech. Thread-safe.</summary>
-    public IReadOnlyList<NerSpan> Tag(IReadOnlyList<string> forms, IReadOnlyList<Upos> upos, NerGazetteer gazetteer)
+    public IReadOnlyList<NerSpan> Tag(IReadOnlyList<string> forms, IReadOnlyList<Upos> upos, NerGazetteer gazetteer) =>
+        Tag(forms, upos, gazetteer, NerDocumentContext.Empty, 0);
+
+    /// <summary>Name spans of sentence <paramref name="sentence"/> of a document summed up in <paramref name="context"/>. Thread-safe.</summary>
+    internal IReadOnlyList<NerSpan> Tag(IReadOnlyList<string> forms, IReadOnlyList<Upos> upos, NerGazetteer gazetteer, NerDocumentContext context, int sentence)
     {
         ArgumentNullException.ThrowIfNull(forms);
         ArgumentNullException.ThrowIfNull(upos);
         ArgumentNullException.ThrowIfNull(gazetteer);
         var labels = new int[forms.Count];
-        Decode(new NerFeatures(forms, upos, gazetteer), labels, static (w, f, s) => w.Score(f, s), _weights);
+        Decode(new NerFeatures(forms, upos, gazetteer, context, sentence), labels, static (w, f, s) => w.Score(f, s), _weights);
         return NerLabels.Decode(labels);
     }
 

@@ -24,8 +24,12 @@ public static class NerTrainer
             throw new ArgumentException("Epochs must be at least 1.", nameof(options));
         }
 
-        var data = train.Where(s => s.Forms.Count > 0)
-            .Select(s => (Features: new NerFeatures(s.Forms, posModel.Tag(s.Forms).Upos, gazetteer), Gold: NerLabels.Encode(s.Forms.Count, s.Spans)))
+        var data = NerSentence.Documents(train.Where(s => s.Forms.Count > 0))
+            .SelectMany(d =>
+            {
+                var context = new NerDocumentContext(d.Select(s => s.Forms));
+                return d.Select((s, i) => (Features: new NerFeatures(s.Forms, posModel.Tag(s.Forms).Upos, gazetteer, context, i), Gold: NerLabels.Encode(s.Forms.Count, s.Spans)));
+            })
             .ToArray();
         log?.WriteLine($"ner: {data.Length} sentences, {data.Sum(d => d.Gold.Length)} tokens, {train.Sum(s => s.Spans.Count)} names, {gazetteer.Count} gazetteer phrases");
         var trainer = new PerceptronTrainer(options.BucketBits, NerLabels.Count);
