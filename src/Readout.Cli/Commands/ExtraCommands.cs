@@ -189,7 +189,8 @@ internal static class ExtraCommands
         };
         var errors = new Option<bool>("--errors") { Description = "ner: also list every error (type, boundary, missed, spurious) with its sentence" };
         var model = new Option<string>("--model") { Description = "ner: model file to score (default models/en-ner.model)" };
-        var cmd = new Command("eval", "Score a stage on evaluation data and print the figures") { what, data, errors, model };
+        var rules = new Option<bool>("--rules") { Description = "ner: score the rule-based entity stage of the event pipeline instead, for comparison" };
+        var cmd = new Command("eval", "Score a stage on evaluation data and print the figures") { what, data, errors, model, rules };
         cmd.SetAction(pr =>
         {
             var given = pr.GetValue(data) ?? [];
@@ -215,7 +216,9 @@ internal static class ExtraCommands
                 var root = ReadoutPipeline.FindDataRoot();
                 var (posForNer, _) = LoadModels();
                 var nerModel = pr.GetValue(model) is { } modelPath ? NerModel.Load(modelPath) : LoadNer(root);
-                var results = NerTraining.Evaluate("../shared/data", nerModel, posForNer, NerGazetteerFor(root));
+                var results = pr.GetValue(rules)
+                    ? NerTraining.EvaluateStage("../shared/data", new Readout.Nlp.Entities.EntityRecognizer(KnowledgeBase.Default(root)), posForNer, NerGazetteerFor(root))
+                    : NerTraining.Evaluate("../shared/data", nerModel, posForNer, NerGazetteerFor(root));
                 foreach (var (name, scores, errorList) in results)
                 {
                     var byClass = errorList.GroupBy(e => e.Class).OrderBy(g => g.Key).Select(g => $"{g.Key} {g.Count()}");

@@ -75,7 +75,14 @@ public static class NerTraining
     /// Scores on GUM dev (all four kinds; then Person, Organization, Place on all documents and on the news
     /// documents) and UNER EWT dev (Person, Organization, Place), each with its error listing.
     /// </summary>
-    public static IReadOnlyList<(string Name, NerScores Scores, IReadOnlyList<NerError> Errors)> Evaluate(string sharedData, NerModel model, PosModel posModel, NerGazetteer gazetteer)
+    public static IReadOnlyList<(string Name, NerScores Scores, IReadOnlyList<NerError> Errors)> Evaluate(string sharedData, NerModel model, PosModel posModel, NerGazetteer gazetteer) =>
+        Evaluate(sharedData, gazetteer, (sentences, kinds, errors) => NerEvaluator.Evaluate(model, posModel, gazetteer, sentences, kinds, errors));
+
+    /// <summary>The same sets scored for a stage writing the Entities layer (the rule-based recognizer), for comparison.</summary>
+    public static IReadOnlyList<(string Name, NerScores Scores, IReadOnlyList<NerError> Errors)> EvaluateStage(string sharedData, Readout.Core.Pipeline.IStage stage, PosModel posModel, NerGazetteer gazetteer) =>
+        Evaluate(sharedData, gazetteer, (sentences, kinds, errors) => NerEvaluator.EvaluateStage(stage, posModel, sentences, kinds, errors));
+
+    private static IReadOnlyList<(string Name, NerScores Scores, IReadOnlyList<NerError> Errors)> Evaluate(string sharedData, NerGazetteer gazetteer, Func<List<NerSentence>, HashSet<EntityKind>?, List<NerError>, NerScores> score)
     {
         var gumDev = LoadGumDev(sharedData, gazetteer);
         HashSet<EntityKind> three = [EntityKind.Person, EntityKind.Organization, EntityKind.Place];
@@ -90,7 +97,7 @@ public static class NerTraining
         (string, NerScores, IReadOnlyList<NerError>) Run(string name, List<NerSentence> sentences, HashSet<EntityKind>? kinds)
         {
             var errors = new List<NerError>();
-            return (name, NerEvaluator.Evaluate(model, posModel, gazetteer, sentences, kinds, errors), errors);
+            return (name, score(sentences, kinds, errors), errors);
         }
     }
 
