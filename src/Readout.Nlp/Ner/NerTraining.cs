@@ -104,8 +104,8 @@ public static class NerTraining
     /// <summary>
     /// re3d marks mentions ("the Kurdish YPG", "U.S. service members", "he"): leading determiners and lower-case
     /// words are cut; a mention ending in a lower-case word is a description, dropped unless what is left is a
-    /// lone country or demonym ("U.S." Place, "Syrian" Nationality); pronouns and spans holding a lower-case word
-    /// other than a name link ("of", "and" …) are dropped; a lone demonym becomes Nationality.
+    /// country or a lone demonym ("U.S." Place, "Syrian" Nationality); pronouns and spans holding a lower-case word
+    /// other than a name link ("of", "and" …) are dropped; a country name is a Place whatever re3d typed it.
     /// </summary>
     private static NerSentence TrimMentions(NerSentence sentence, NerGazetteer gazetteer)
     {
@@ -131,9 +131,11 @@ public static class NerTraining
                 continue;
             }
 
+            // re3d types a country acting as a government as an organisation ("Russia said"); names are typed by
+            // what they name, as in the other corpora and the evaluation sets: a country is a place.
             bool demonym = b - a == 1 && gazetteer.IsDemonym(sentence.Forms[a]);
             var kind = demonym ? EntityKind.Nationality
-                : description && b - a == 1 && gazetteer.IsCountry(sentence.Forms[a]) ? EntityKind.Place
+                : gazetteer.IsCountry(sentence.Forms, a, b) ? EntityKind.Place
                 : s.Kind;
             if (!description || demonym || kind == EntityKind.Place)
             {
