@@ -127,9 +127,10 @@ internal static class ExtraCommands
         var dev = new Option<string[]>("--dev") { Description = "Development CoNLL-U files (reported after each epoch)", AllowMultipleArgumentsPerToken = true };
         var output = new Option<string>("--out") { Description = "Model file to write", Required = true };
         var seed = new Option<int>("--seed") { Description = "Random seed (training is reproducible for a seed)", DefaultValueFactory = _ => 1 };
-        var cmd = new Command("train", "Train the part-of-speech tagger or the dependency parser (see README for the exact commands behind the committed models)")
+        var epochs = new Option<int?>("--epochs") { Description = "ner: training epochs (default: the committed model's)" };
+        var cmd = new Command("train", "Train the part-of-speech tagger, the dependency parser or the name tagger (see README for the exact commands behind the committed models)")
         {
-            what, train, dev, output, seed,
+            what, train, dev, output, seed, epochs,
         };
         cmd.SetAction(pr =>
         {
@@ -137,7 +138,11 @@ internal static class ExtraCommands
             {
                 var root = ReadoutPipeline.FindDataRoot();
                 var (posForNer, _) = LoadModels();
-                NerTraining.Train("../shared/data", posForNer, NerGazetteerFor(root), pr.GetValue(output)!, new NerTrainingOptions { Seed = pr.GetValue(seed) }, Console.Out);
+                var options = new NerTrainingOptions { Seed = pr.GetValue(seed) };
+                options = options with { Epochs = pr.GetValue(epochs) ?? options.Epochs };
+                var clock = System.Diagnostics.Stopwatch.StartNew();
+                NerTraining.Train("../shared/data", posForNer, NerGazetteerFor(root), pr.GetValue(output)!, options, Console.Out);
+                Console.WriteLine($"ner: trained in {clock.Elapsed.TotalSeconds:F0} s");
                 return ExitCodes.Ok;
             }
 
@@ -182,7 +187,10 @@ internal static class ExtraCommands
             Description = "time: folder of TimeML corpora (default ../shared/data/tempeval3-train); lang: CoNLL-U files (default EWT dev and the GUM news dev documents)",
             AllowMultipleArgumentsPerToken = true,
         };
-        var cmd = new Command("eval", "Score a stage on evaluation data and print the figures") { what, data };
+        var errors = new Option<bool>("--errors") { Description = "ner: also list every error (type, boundary, missed, spurious) with its sentence" };
+        var model = new Option<string>("--model") { Description = "ner: model file to score (default models/en-ner.model)" };
+        var rules = new Option<bool>("--rules") { Description = "ner: score the rule-based entity stage of the event pipeline instead, for comparison" };
+        var cmd = new Command("eval", "Score a stage on evaluation data and print the figures") { what, data, errors, model, rules };
         cmd.SetAction(pr =>
         {
             var given = pr.GetValue(data) ?? [];
@@ -207,9 +215,26 @@ internal static class ExtraCommands
             {
                 var root = ReadoutPipeline.FindDataRoot();
                 var (posForNer, _) = LoadModels();
-                foreach (var (name, scores) in NerTraining.Evaluate("../shared/data", LoadNer(root), posForNer, NerGazetteerFor(root)))
+                var nerModel = pr.GetValue(model) is { } modelPath ? NerModel.Load(modelPath) : LoadNer(root);
+                var results = pr.GetValue(rules)
+                    ? NerTraining.EvaluateStage("../shared/data", new Readout.Nlp.Entities.EntityRecognizer(KnowledgeBase.Default(root)), posForNer, NerGazetteerFor(root))
+                    : NerTraining.Evaluate("../shared/data", nerModel, posForNer, NerGazetteerFor(root));
+                foreach (var (name, scores, errorList) in results)
                 {
-                    Console.WriteLine($"{name}:\n{scores}");
+                    var byClass = errorList.GroupBy(e => e.Class).OrderBy(g => g.Key).Select(g => $"{g.Key} {g.Count()}");
+                    Console.WriteLine($"{name}:\n{scores}\n  errors: {string.Join(", ", byClass)}");
+                }
+
+                if (pr.GetValue(errors))
+                {
+                    foreach (var (name, _, errorList) in results.Where(r => r.Name is "GUM dev" or "UNER EWT dev"))
+                    {
+                        Console.WriteLine($"\n== {name}: {errorList.Count} errors");
+                        foreach (var e in errorList.OrderBy(e => e.Class))
+                        {
+                            Console.WriteLine(e);
+                        }
+                    }
                 }
 
                 return ExitCodes.Ok;

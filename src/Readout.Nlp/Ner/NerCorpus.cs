@@ -9,13 +9,15 @@ namespace Readout.Nlp.Ner;
 /// </summary>
 public static partial class NerCorpus
 {
-    private static readonly HashSet<string> NameLinks = new(StringComparer.Ordinal) { "of", "&", "de", "du", "la", "von", "van", "der", "al", "bin", "da" };
+    private static readonly HashSet<string> NameLinks = new(StringComparer.Ordinal) { "of", "&", "de", "du", "la", "von", "van", "der", "al", "bin", "da", "-" };
     private static readonly HashSet<string> Honorifics = new(StringComparer.OrdinalIgnoreCase) { "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof", "prof.", "sir", "dame", "madam", "miss" };
 
     /// <summary>
     /// Reads GUM CoNLL-U files. For each person, organization or place entity whose head word is a proper
-    /// noun, the name is the run of proper nouns around the head (joined across "of", "&amp;", "de" …),
-    /// without determiners, titles or attached clauses; nested names lose to the longest. Demonyms
+    /// noun, the name is the run of proper nouns (and capitalized words inside it) around the head, joined
+    /// across "of", "&amp;", "de", hyphens … (persons: not "of"), and across a possessive that does not end
+    /// another mention ("King 's College"); without determiners, attached clauses, or a person's titles and
+    /// nationality words; nested names lose to the longest. Demonyms
     /// (from <paramref name="gazetteer"/>) outside names are Nationality.
     /// </summary>
     public static List<NerSentence> ReadGum(IEnumerable<string> paths, NerGazetteer gazetteer)
@@ -32,7 +34,7 @@ public static partial class NerCorpus
                 {
                     if (rows.Count > 0)
                     {
-                        result.Add(FromGum(rows, gazetteer));
+                        result.Add(FromGum(rows, gazetteer, path));
                         rows.Clear();
                     }
 
@@ -53,14 +55,14 @@ public static partial class NerCorpus
 
             if (rows.Count > 0)
             {
-                result.Add(FromGum(rows, gazetteer));
+                result.Add(FromGum(rows, gazetteer, path));
             }
         }
 
         return result;
     }
 
-    private static NerSentence FromGum(List<string[]> rows, NerGazetteer gazetteer)
+    private static NerSentence FromGum(List<string[]> rows, NerGazetteer gazetteer, string document)
     {
         int n = rows.Count;
         var forms = rows.Select(r => r[1]).ToArray();
@@ -98,6 +100,9 @@ public static partial class NerCorpus
             }
         }
 
+        // A token where some mention ends: a possessive after it belongs to that mention ("FTU 's Alice Mak"),
+        // not to a name running across it ("King 's College").
+        var mentionEnds = entities.Select(e => e.End - 1).ToHashSet();
         var candidates = new List<NerSpan>();
         foreach (var (start, end, type) in entities)
         {
@@ -114,19 +119,35 @@ public static partial class NerCorpus
                 continue;
             }
 
+            bool person = kind == EntityKind.Person;
             int a = head, b = head + 1;
-            while (a > start && upos[a - 1] == "PROPN")
+            while (true)
             {
-                a--;
+                if (a > start && IsNamePart(a - 1))
+                {
+                    a--;
+                }
+                else if (a - 1 > start && Joins(a - 1, person) && IsNamePart(a - 2))
+                {
+                    a -= 2;
+                }
+                else if (!person && a - 1 > start && forms[a - 1] == "'s" && upos[a - 2] == "PROPN" && !mentionEnds.Contains(a - 2))
+                {
+                    a -= 2;
+                }
+                else
+                {
+                    break;
+                }
             }
 
             while (true)
             {
-                if (b < end && upos[b] == "PROPN")
+                if (b < end && IsNamePart(b))
                 {
                     b++;
                 }
-                else if (b + 1 < end && NameLinks.Contains(forms[b]) && upos[b + 1] == "PROPN")
+                else if (b + 1 < end && Joins(b, person) && IsNamePart(b + 1))
                 {
                     b += 2;
                 }
@@ -136,18 +157,25 @@ public static partial class NerCorpus
                 }
             }
 
-            if (kind == EntityKind.Person)
+            // Titles, honorifics and nationality words before a person's name are not part of it
+            // ("Afghan Ambassador Hamdullah Mohib" -> "Hamdullah Mohib").
+            while (person && b - a > 1)
             {
-                while (b - a > 1)
+                int title = Honorifics.Contains(forms[a]) || gazetteer.IsDemonym(forms[a]) || gazetteer.IsCountry(forms[a])
+                    ? 1
+                    : Enumerable.Range(1, Math.Min(3, b - a - 1)).Reverse().FirstOrDefault(len => gazetteer.IsTitle(forms, a, a + len));
+                if (title == 0)
                 {
-                    int title = Honorifics.Contains(forms[a]) ? 1 : Enumerable.Range(1, Math.Min(3, b - a - 1)).Reverse().FirstOrDefault(len => gazetteer.IsTitle(forms, a, a + len));
-                    if (title == 0)
-                    {
-                        break;
-                    }
-
-                    a += title;
+                    break;
                 }
+
+                a += title;
+            }
+
+            // "the Secretary", "Emperor": a title alone is a description, not a name.
+            if (person && (Honorifics.Contains(forms[a]) || gazetteer.IsTitle(forms, a, b)))
+            {
+                continue;
             }
 
             if (b - a == 1 && gazetteer.IsDemonym(forms[a]))
@@ -166,7 +194,14 @@ public static partial class NerCorpus
             }
         }
 
-        return new NerSentence(forms, Resolve(candidates));
+        return new NerSentence(forms, Resolve(candidates), document);
+
+        // Proper nouns, and capitalized words the tagger calls otherwise inside a name ("Democratic Party",
+        // "United States"), except a sentence's first word, capitalized anyway.
+        bool IsNamePart(int i) => upos[i] == "PROPN" || (i > 0 && char.IsUpper(forms[i][0]) && upos[i] is "ADJ" or "NOUN" or "VERB" or "X");
+
+        // "Bank of England", "Kwok - hung", "Ludwig van Beethoven"; persons do not join across "of" or "&".
+        bool Joins(int i, bool person) => forms[i] == "-" || (NameLinks.Contains(forms[i]) && !(person && forms[i] is "of" or "&"));
     }
 
     /// <summary>Longest spans first, then leftmost; overlapping shorter ones are dropped.</summary>
@@ -188,7 +223,7 @@ public static partial class NerCorpus
     /// <summary>
     /// Reads a CoNLL-style file: one token per line, the form in the first column (or the second when the
     /// first is a number, as in UNER's IOB2 files) and the tag in the next; blank lines end sentences;
-    /// <c>-DOCSTART-</c> and <c>#</c> comments are skipped. Tags are IOB1 or BIO; <paramref name="mapType"/>
+    /// <c>-DOCSTART-</c> and <c># newdoc</c> start a document; other <c>#</c> comments are skipped. Tags are IOB1 or BIO; <paramref name="mapType"/>
     /// maps a type ("PER", "Organisation") and the span's tokens to a kind, or null to leave the span out.
     /// </summary>
     public static List<NerSentence> ReadConll(string path, Func<string, IReadOnlyList<string>, EntityKind?> mapType)
@@ -198,17 +233,20 @@ public static partial class NerCorpus
         var result = new List<NerSentence>();
         var forms = new List<string>();
         var tags = new List<string>();
+        int document = 0;
         foreach (var line in File.ReadLines(path).Append(string.Empty))
         {
-            if (line.Length == 0 || line.StartsWith("-DOCSTART-", StringComparison.Ordinal))
+            bool newDocument = line.StartsWith("-DOCSTART-", StringComparison.Ordinal) || line.StartsWith("# newdoc", StringComparison.Ordinal);
+            if (line.Length == 0 || newDocument)
             {
                 if (forms.Count > 0)
                 {
-                    result.Add(new NerSentence([.. forms], Spans(forms, tags, mapType)));
+                    result.Add(new NerSentence([.. forms], Spans(forms, tags, mapType), $"{path}#{document}"));
                     forms.Clear();
                     tags.Clear();
                 }
 
+                document += newDocument ? 1 : 0;
                 continue;
             }
 

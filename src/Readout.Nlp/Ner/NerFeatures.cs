@@ -9,7 +9,7 @@ namespace Readout.Nlp.Ner;
 /// </summary>
 internal sealed class NerFeatures
 {
-    public const int MaxFeatures = 64;
+    public const int MaxFeatures = 48 + 1 + (2 * NerDocumentContext.MaxOccurrences);
     private const int Pad = 2;
     private static readonly ulong Start1 = FeatureHash.Of("-START-");
     private static readonly ulong Start2 = FeatureHash.Of("-START2-");
@@ -29,8 +29,13 @@ internal sealed class NerFeatures
     private readonly ulong[] _pos;
     private readonly ulong[] _gazetteer;
     private readonly byte[] _codes;
+    private readonly ulong[][] _document;
 
-    public NerFeatures(IReadOnlyList<string> forms, IReadOnlyList<Upos> upos, NerGazetteer gazetteer)
+    /// <summary>
+    /// Features of sentence <paramref name="sentence"/> of a document whose other sentences are summed up in
+    /// <paramref name="context"/> (<see cref="NerDocumentContext.Empty"/> for a lone sentence).
+    /// </summary>
+    public NerFeatures(IReadOnlyList<string> forms, IReadOnlyList<Upos> upos, NerGazetteer gazetteer, NerDocumentContext context, int sentence)
     {
         _n = forms.Count;
         int len = _n + (2 * Pad);
@@ -55,6 +60,13 @@ internal sealed class NerFeatures
         }
 
         _codes = gazetteer.Match(forms);
+        _document = new ulong[_n][];
+        Span<ulong> document = stackalloc ulong[1 + (2 * NerDocumentContext.MaxOccurrences)];
+        for (int i = 0; i < _n; i++)
+        {
+            _document[i] = document[..context.Features(forms[i], sentence, i, document)].ToArray();
+        }
+
         Span<char> shape = stackalloc char[12];
         for (int i = 0; i < _n; i++)
         {
@@ -146,6 +158,11 @@ internal sealed class NerFeatures
                 {
                     f[n++] = FeatureHash.Feature(40 + c, code);
                 }
+            }
+
+            foreach (ulong d in _document[i])
+            {
+                f[n++] = d;
             }
         }
 

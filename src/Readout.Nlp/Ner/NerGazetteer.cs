@@ -99,6 +99,13 @@ public sealed class NerGazetteer
     public bool IsTitle(IReadOnlyList<string> forms, int start, int end) =>
         end > start && _phrases[Title].ContainsKey(Join(forms, start, end, lower: true));
 
+    /// <summary>True when the token is a country's name or alias ("Japan", "US").</summary>
+    public bool IsCountry(string form) => _phrases[Country].ContainsKey(form);
+
+    /// <summary>True when the tokens <c>[start, end)</c> are a country's name or alias ("United States").</summary>
+    public bool IsCountry(IReadOnlyList<string> forms, int start, int end) =>
+        end > start && _phrases[Country].ContainsKey(Join(forms, start, end, lower: false));
+
     /// <summary>True when the token is a demonym ("Russian", "Japanese").</summary>
     public bool IsDemonym(string form) => _phrases[Demonym].ContainsKey(form);
 

@@ -11,7 +11,7 @@ namespace Readout.Nlp.Ner;
 public sealed class NerModel
 {
     private const string Magic = "READOUT-NER";
-    private const int Version = 2; // weights in SparseWeights format 3 (columns)
+    private const int Version = 3; // 3: document-context features; weights in SparseWeights format 3 (columns)
 
     private readonly SparseWeights _weights;
 
@@ -29,19 +29,26 @@ public sealed class NerModel
     public int WeightCount => _weights.NonZero;
 
     /// <summary>Name spans of one sentence; <paramref name="upos"/> holds its predicted parts of speech. Thread-safe.</summary>
-    public IReadOnlyList<NerSpan> Tag(IReadOnlyList<string> forms, IReadOnlyList<Upos> upos, NerGazetteer gazetteer)
+    public IReadOnlyList<NerSpan> Tag(IReadOnlyList<string> forms, IReadOnlyList<Upos> upos, NerGazetteer gazetteer) =>
+        Tag(forms, upos, gazetteer, NerDocumentContext.Empty, 0);
+
+    /// <summary>Name spans of sentence <paramref name="sentence"/> of a document summed up in <paramref name="context"/>. Thread-safe.</summary>
+    internal IReadOnlyList<NerSpan> Tag(IReadOnlyList<string> forms, IReadOnlyList<Upos> upos, NerGazetteer gazetteer, NerDocumentContext context, int sentence)
     {
         ArgumentNullException.ThrowIfNull(forms);
         ArgumentNullException.ThrowIfNull(upos);
         ArgumentNullException.ThrowIfNull(gazetteer);
         var labels = new int[forms.Count];
-        Decode(new NerFeatures(forms, upos, gazetteer), labels, static (w, f, s) => w.Score(f, s), _weights);
+        Decode(new NerFeatures(forms, upos, gazetteer, context, sentence), labels, static (w, f, s) => w.Score(f, s), _weights);
         return NerLabels.Decode(labels);
     }
 
     internal delegate void Scorer<T>(T weights, ReadOnlySpan<ulong> features, Span<float> scores);
 
-    /// <summary>Greedy constrained decoding; <paramref name="onPosition"/> sees each position's features and guess (training).</summary>
+    /// <summary>
+    /// Greedy constrained decoding; <paramref name="onPosition"/> sees each position's features and guess and
+    /// returns the label the next positions see as history (training passes the gold label).
+    /// </summary>
     internal static void Decode<T>(NerFeatures features, Span<int> labels, Scorer<T> score, T weights, OnPosition? onPosition = null)
     {
         Span<ulong> f = stackalloc ulong[NerFeatures.MaxFeatures];

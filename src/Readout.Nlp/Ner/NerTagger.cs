@@ -35,15 +35,13 @@ public sealed class NerTagger : IStage
         var sentences = document.Get(LayerKeys.Sentences);
         var pos = document.Get(LayerKeys.PartsOfSpeech);
         var mentions = new List<EntityMention>();
-        foreach (var (first, end) in SentenceRanges.Of(tokens, sentences))
+        var ranges = SentenceRanges.Of(tokens, sentences);
+        var allForms = ranges.Select(r => Enumerable.Range(r.First, r.End - r.First).Select(i => tokens.Text(document.Text, i)).ToArray()).ToList();
+        var context = new NerDocumentContext(allForms);
+        for (int r = 0; r < ranges.Count; r++)
         {
-            var forms = new string[end - first];
-            for (int i = first; i < end; i++)
-            {
-                forms[i - first] = tokens.Text(document.Text, i);
-            }
-
-            foreach (var s in _model.Tag(forms, new ArraySegment<Upos>(pos.Upos, first, end - first), _gazetteer))
+            var (first, end) = ranges[r];
+            foreach (var s in _model.Tag(allForms[r], new ArraySegment<Upos>(pos.Upos, first, end - first), _gazetteer, context, r))
             {
                 var span = TextSpan.FromBounds(tokens.Starts[first + s.Start], tokens.Ends[first + s.End - 1]);
                 mentions.Add(new EntityMention(span, first + s.Start, first + s.End, s.Kind, document.Text.Substring(span.Start, span.Length)));

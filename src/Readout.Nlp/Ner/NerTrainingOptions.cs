@@ -3,7 +3,7 @@ namespace Readout.Nlp.Ner;
 /// <summary>Settings of <see cref="NerTrainer"/>.</summary>
 public sealed record NerTrainingOptions
 {
-    public int Epochs { get; init; } = 6;
+    public int Epochs { get; init; } = 10;
 
     public int Seed { get; init; } = 1;
 

@@ -27,9 +27,11 @@ public sealed class NerTests(ITestOutputHelper output)
             output.WriteLine($"{name}:\n{scores}");
         }
 
-        Assert.True(results["GUM dev (PER/ORG/LOC)"].OverallF1 >= 52.5, "GUM dev F1");
-        Assert.True(results["UNER EWT dev"].OverallF1 >= 47.0, "UNER EWT dev F1");
-        Assert.True(results["GUM dev"].F1(EntityKind.Nationality) >= 90.0, "GUM dev nationality F1");
+        // Floors a little below the committed model's figures (64.4, 82.9, 60.1; nationality 97.3).
+        Assert.True(results["GUM dev (PER/ORG/LOC)"].OverallF1 >= 63.5, "GUM dev F1");
+        Assert.True(results["GUM dev news (PER/ORG/LOC)"].OverallF1 >= 80.0, "GUM dev news F1");
+        Assert.True(results["UNER EWT dev"].OverallF1 >= 59.0, "UNER EWT dev F1");
+        Assert.True(results["GUM dev"].F1(EntityKind.Nationality) >= 95.0, "GUM dev nationality F1");
     }
 
     [Fact]
@@ -82,6 +84,69 @@ public sealed class NerTests(ITestOutputHelper output)
         {
             File.Delete(path);
         }
+    }
+
+    [Fact]
+    public void ReadGum_CapitalizedAdjectiveAndTitles_ConventionalSpans()
+    {
+        string path = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllLines(path,
+            [
+                "1\tThe\tthe\tDET\tDT\t_\t3\tdet\t_\tEntity=(1-organization-new",
+                "2\tDemocratic\tdemocratic\tADJ\tJJ\t_\t3\tamod\t_\t_",
+                "3\tParty\tParty\tPROPN\tNNP\t_\t4\tnsubj\t_\tEntity=1)",
+                "4\tpraised\tpraise\tVERB\tVBD\t_\t0\troot\t_\t_",
+                "5\tAfghan\tAfghan\tADJ\tJJ\t_\t8\tamod\t_\tEntity=(2-person-new",
+                "6\tAmbassador\tAmbassador\tPROPN\tNNP\t_\t8\tcompound\t_\t_",
+                "7\tHamdullah\tHamdullah\tPROPN\tNNP\t_\t8\tcompound\t_\t_",
+                "8\tMohib\tMohib\tPROPN\tNNP\t_\t4\tobj\t_\tEntity=2)",
+                "9\tand\tand\tCCONJ\tCC\t_\t11\tcc\t_\t_",
+                "10\tthe\tthe\tDET\tDT\t_\t11\tdet\t_\tEntity=(3-person-new",
+                "11\tSecretary\tSecretary\tPROPN\tNNP\t_\t8\tconj\t_\tEntity=3)",
+                string.Empty,
+            ]);
+            var sentence = Assert.Single(NerCorpus.ReadGum([path], Gazetteer));
+            Assert.Equal([new NerSpan(1, 3, EntityKind.Organization), new NerSpan(4, 5, EntityKind.Nationality), new NerSpan(6, 8, EntityKind.Person)], sentence.Spans);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void Compare_GoldAndPredicted_ClassifiesEachError()
+    {
+        var sentence = new NerSentence([.. "a b c d e f g h i j k".Split(' ')], []);
+        NerSpan[] gold = [new(0, 2, EntityKind.Person), new(3, 4, EntityKind.Place), new(5, 6, EntityKind.Organization), new(6, 7, EntityKind.Person), new(8, 9, EntityKind.Person)];
+        NerSpan[] predicted = [new(0, 2, EntityKind.Person), new(3, 4, EntityKind.Organization), new(5, 7, EntityKind.Organization), new(10, 11, EntityKind.Place)];
+        var errors = NerError.Compare(sentence, gold, predicted).Select(e => (e.Class, e.Gold, e.Predicted)).ToList();
+        Assert.Equal(
+            [
+                (NerErrorClass.Type, gold[1], predicted[1]),
+                (NerErrorClass.Boundary, gold[2], predicted[2]),
+                (NerErrorClass.BoundaryAndType, gold[3], predicted[2]),
+                (NerErrorClass.Missed, gold[4], null),
+                (NerErrorClass.Spurious, null, predicted[3]),
+            ],
+            errors.Select(e => (e.Class, (NerSpan?)e.Gold, (NerSpan?)e.Predicted)));
+    }
+
+    [Fact]
+    public void DocumentContext_OtherOccurrences_GiveNeighbourFeaturesOnly()
+    {
+        var context = new NerDocumentContext([["The", "town", "of", "Coron", "."], ["Coron", "grew", "."], ["Visit", "the", "town", "."]]);
+        Span<ulong> features = stackalloc ulong[1 + (2 * NerDocumentContext.MaxOccurrences)];
+
+        // The other "Coron" (after "of", before ".") gives two features; the token itself gives none.
+        Assert.Equal(2, context.Features("Coron", 1, 0, features));
+        // "Town" is written in lower case elsewhere: one mark, and no other capitalized occurrence.
+        Assert.Equal(1, context.Features("Town", 3, 0, features));
+        // A lone capitalized word and a lower-case word have no document features.
+        Assert.Equal(0, context.Features("Visit", 2, 0, features));
+        Assert.Equal(0, context.Features("grew", 1, 1, features));
     }
 
     [Fact]
