@@ -127,12 +127,26 @@ internal static class ExtraCommands
         var dev = new Option<string[]>("--dev") { Description = "Development CoNLL-U files (reported after each epoch)", AllowMultipleArgumentsPerToken = true };
         var output = new Option<string>("--out") { Description = "Model file to write", Required = true };
         var seed = new Option<int>("--seed") { Description = "Random seed (training is reproducible for a seed)", DefaultValueFactory = _ => 1 };
+        var from = new Option<string>("--from") { Description = "parser: instead of training, prune this model file (with --prune) and write it to --out" };
+        var prune = new Option<float>("--prune") { Description = "parser, with --from: drop the weights smaller than this in magnitude" };
         var cmd = new Command("train", "Train the part-of-speech tagger or the dependency parser (see README for the exact commands behind the committed models)")
         {
-            what, train, dev, output, seed,
+            what, train, dev, output, seed, from, prune,
         };
         cmd.SetAction(pr =>
         {
+            if (pr.GetValue(from) is string source)
+            {
+                if (pr.GetValue(what) != "parser" || !(pr.GetValue(prune) > 0) || !File.Exists(source))
+                {
+                    Console.Error.WriteLine("readout: --from takes an existing parser model file and needs --prune with a positive threshold.");
+                    return ExitCodes.Usage;
+                }
+
+                LanguageTraining.PruneParser(source, pr.GetValue(prune), pr.GetValue(output)!, Console.Out);
+                return ExitCodes.Ok;
+            }
+
             if (pr.GetValue(what) == "ner")
             {
                 var root = ReadoutPipeline.FindDataRoot();
