@@ -147,6 +147,12 @@ internal static class ExtraCommands
                 return ExitCodes.Ok;
             }
 
+            if (pr.GetValue(prune) != 0)
+            {
+                Console.Error.WriteLine("readout: --prune applies to an existing model given by --from.");
+                return ExitCodes.Usage;
+            }
+
             if (pr.GetValue(what) == "ner")
             {
                 var root = ReadoutPipeline.FindDataRoot();
