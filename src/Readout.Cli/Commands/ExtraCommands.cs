@@ -128,12 +128,32 @@ internal static class ExtraCommands
         var output = new Option<string>("--out") { Description = "Model file to write", Required = true };
         var seed = new Option<int>("--seed") { Description = "Random seed (training is reproducible for a seed)", DefaultValueFactory = _ => 1 };
         var epochs = new Option<int?>("--epochs") { Description = "ner: training epochs (default: the committed model's)" };
+        var from = new Option<string>("--from") { Description = "parser: instead of training, prune this model file (with --prune) and write it to --out" };
+        var prune = new Option<float>("--prune") { Description = "parser, with --from: drop the weights smaller than this in magnitude" };
         var cmd = new Command("train", "Train the part-of-speech tagger, the dependency parser or the name tagger (see README for the exact commands behind the committed models)")
         {
-            what, train, dev, output, seed, epochs,
+            what, train, dev, output, seed, epochs, from, prune,
         };
         cmd.SetAction(pr =>
         {
+            if (pr.GetValue(from) is string source)
+            {
+                if (pr.GetValue(what) != "parser" || !(pr.GetValue(prune) > 0) || !File.Exists(source))
+                {
+                    Console.Error.WriteLine("readout: --from takes an existing parser model file and needs --prune with a positive threshold.");
+                    return ExitCodes.Usage;
+                }
+
+                LanguageTraining.PruneParser(source, pr.GetValue(prune), pr.GetValue(output)!, Console.Out);
+                return ExitCodes.Ok;
+            }
+
+            if (pr.GetValue(prune) != 0)
+            {
+                Console.Error.WriteLine("readout: --prune applies to an existing model given by --from.");
+                return ExitCodes.Usage;
+            }
+
             if (pr.GetValue(what) == "ner")
             {
                 var root = ReadoutPipeline.FindDataRoot();

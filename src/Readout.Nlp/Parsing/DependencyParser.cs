@@ -33,25 +33,23 @@ public sealed class DependencyParser : IStage
         var tags = document.Get(LayerKeys.PartsOfSpeech);
         var heads = new int[tokens.Count];
         var relations = new string[tokens.Count];
-        string[] forms = [];
+        // One set of buffers per document, reused by every sentence: no allocation per sentence.
+        var features = new ParserFeatures();
+        var state = new ParserState(0);
         foreach (var (first, end) in SentenceRanges.Of(tokens, sentences))
         {
             int n = end - first;
-            if (forms.Length < n)
-            {
-                forms = new string[Math.Max(n, 2 * forms.Length)];
-            }
-
+            features.Reset(n);
             for (int i = 0; i < n; i++)
             {
-                forms[i] = tokens.Text(document.Text, first + i);
+                features.SetWord(i, tokens.Chars(document.Text, first + i), tags.Upos[first + i], tags.Xpos[first + i]);
             }
 
-            var parse = _model.Parse(new ArraySegment<string>(forms, 0, n), new ArraySegment<Upos>(tags.Upos, first, n), new ArraySegment<string>(tags.Xpos, first, n));
-            for (int i = 0; i < n; i++)
+            var sentenceHeads = heads.AsSpan(first, n);
+            _model.Parse(features, state, sentenceHeads, relations.AsSpan(first, n));
+            foreach (ref int head in sentenceHeads)
             {
-                heads[first + i] = parse.Heads[i] < 0 ? -1 : first + parse.Heads[i];
-                relations[first + i] = parse.Relations[i];
+                head = head < 0 ? -1 : first + head;
             }
         }
 

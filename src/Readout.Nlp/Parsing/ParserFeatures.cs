@@ -6,7 +6,8 @@ namespace Readout.Nlp.Parsing;
 /// <summary>
 /// Feature templates of the parser (after Zhang and Nivre 2011, adapted to arc-hybrid): words
 /// and tags of the stack and buffer tops, their left- and rightmost children and labels,
-/// distance and valency. Token hashes are computed once per sentence.
+/// distance and valency. Token hashes are computed once per sentence, into arrays reused by the
+/// next sentence (one instance per thread).
 /// </summary>
 internal sealed class ParserFeatures
 {
@@ -14,26 +15,49 @@ internal sealed class ParserFeatures
     private static readonly ulong None = FeatureHash.Of("-NONE-");
     private static readonly ulong RootWord = FeatureHash.Of("-ROOT-");
 
-    private readonly ulong[] _word;
-    private readonly ulong[] _tag;
-    private readonly ulong[] _upos;
+    private ulong[] _word = [];
+    private ulong[] _tag = [];
+    private ulong[] _upos = [];
 
-    /// <param name="forms">Words 1..n are <c>forms[0..n-1]</c>.</param>
-    public ParserFeatures(IReadOnlyList<string> forms, IReadOnlyList<Upos> upos, IReadOnlyList<string> xpos)
+    /// <summary>Features of one sentence: words 1..n are <c>forms[0..n-1]</c>.</summary>
+    public static ParserFeatures Of(IReadOnlyList<string> forms, IReadOnlyList<Upos> upos, IReadOnlyList<string> xpos)
     {
-        int n = forms.Count;
-        _word = new ulong[n + 1];
-        _tag = new ulong[n + 1];
-        _upos = new ulong[n + 1];
+        var features = new ParserFeatures();
+        features.Reset(forms.Count);
+        for (int i = 0; i < forms.Count; i++)
+        {
+            features.SetWord(i, forms[i], upos[i], xpos[i]);
+        }
+
+        return features;
+    }
+
+    /// <summary>Number of words of the current sentence.</summary>
+    public int Count { get; private set; }
+
+    /// <summary>Starts a sentence of <paramref name="n"/> words; each is then given by <see cref="SetWord"/>.</summary>
+    public void Reset(int n)
+    {
+        Count = n;
+        if (_word.Length < n + 1)
+        {
+            int size = Math.Max(n + 1, 2 * _word.Length);
+            _word = new ulong[size];
+            _tag = new ulong[size];
+            _upos = new ulong[size];
+        }
+
         _word[0] = RootWord;
         _tag[0] = RootWord;
         _upos[0] = RootWord;
-        for (int i = 0; i < n; i++)
-        {
-            _word[i + 1] = FeatureHash.Of(forms[i].AsSpan(), lower: true);
-            _tag[i + 1] = FeatureHash.Of(xpos[i]);
-            _upos[i + 1] = (ulong)upos[i] + 7;
-        }
+    }
+
+    /// <summary>Sets word <paramref name="i"/> (0-based; the parser's word <c>i + 1</c>).</summary>
+    public void SetWord(int i, ReadOnlySpan<char> form, Upos upos, string xpos)
+    {
+        _word[i + 1] = FeatureHash.Of(form, lower: true);
+        _tag[i + 1] = FeatureHash.Of(xpos);
+        _upos[i + 1] = (ulong)upos + 7;
     }
 
     public int Extract(ParserState st, Span<ulong> f)

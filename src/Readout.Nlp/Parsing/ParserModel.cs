@@ -43,8 +43,21 @@ public sealed class ParserModel
         }
 
         int n = forms.Count;
-        var state = new ParserState(n);
-        var features = new ParserFeatures(forms, upos, xpos);
+        var features = ParserFeatures.Of(forms, upos, xpos);
+        var heads = new int[n];
+        var relations = new string[n];
+        Parse(features, new ParserState(n), heads, relations);
+        return new ParseResult(heads, relations);
+    }
+
+    /// <summary>
+    /// Parses the sentence held by <paramref name="features"/>, reusing <paramref name="state"/>;
+    /// writes sentence-level heads (-1 for the root) and relations. No allocation once the buffers are large enough.
+    /// </summary>
+    internal void Parse(ParserFeatures features, ParserState state, Span<int> heads, Span<string> relations)
+    {
+        int n = features.Count;
+        state.Reset(n);
         Span<ulong> f = stackalloc ulong[ParserFeatures.MaxFeatures];
         Span<float> scores = stackalloc float[_weights.ClassCount];
         while (!state.IsTerminal)
@@ -55,15 +68,11 @@ public sealed class ParserModel
             state.Apply(Best(state, scores, _labels.Length, _rootLabel, [], 0), _labels.Length);
         }
 
-        var heads = new int[n];
-        var relations = new string[n];
         for (int i = 1; i <= n; i++)
         {
             heads[i - 1] = state.Heads[i] - 1;
             relations[i - 1] = _labels[state.Labels[i]];
         }
-
-        return new ParseResult(heads, relations);
     }
 
     /// <summary>

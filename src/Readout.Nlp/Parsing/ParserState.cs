@@ -6,22 +6,31 @@ namespace Readout.Nlp.Parsing;
 /// </summary>
 internal sealed class ParserState
 {
-    // One allocation for the stack and the eight per-word arrays, each n + 1 long, in this order.
-    private readonly int[] _data;
-    private readonly int _m;
+    // One allocation for the stack and the eight per-word arrays, each n + 1 long, in this order;
+    // reused by the next sentence when it is long enough.
+    private int[] _data = [];
+    private int _m;
 
-    public ParserState(int n)
+    public ParserState(int n) => Reset(n);
+
+    /// <summary>Starts over with a sentence of <paramref name="n"/> words.</summary>
+    public void Reset(int n)
     {
         N = n;
         _m = n + 1;
-        _data = new int[9 * _m];
+        if (_data.Length < 9 * _m)
+        {
+            _data = new int[9 * _m];
+        }
+
         _data.AsSpan(_m, 6 * _m).Fill(-1); // heads, labels and the four child arrays
+        _data.AsSpan(7 * _m, 2 * _m).Clear(); // the child counts
         _data[0] = 0;
         StackCount = 1;
         Buffer = 1;
     }
 
-    public int N { get; }
+    public int N { get; private set; }
 
     public int StackCount { get; private set; }
 

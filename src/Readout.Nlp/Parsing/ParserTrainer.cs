@@ -55,7 +55,7 @@ public static class ParserTrainer
             var (upos, xpos) = trainTags is null
                 ? (words.Select(w => ParseUpos(w.Upos)).ToArray(), words.Select(w => w.Xpos).ToArray())
                 : (trainTags[s].Upos, trainTags[s].Xpos);
-            data.Add(new Example(new ParserFeatures(forms, upos, xpos), n, projective, goldLabels));
+            data.Add(new Example(ParserFeatures.Of(forms, upos, xpos), n, projective, goldLabels));
         }
 
         log?.WriteLine($"parser: {train.Count} sentences, {labels.Length} labels, {lifts} arcs lifted to projectivize");

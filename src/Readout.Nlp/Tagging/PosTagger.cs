@@ -33,6 +33,10 @@ public sealed class PosTagger : IStage
         var xpos = new string[tokens.Count];
         var lemmas = new string[tokens.Count];
         string[] forms = [];
+        // One string per distinct form of the document, not one per token; a form the lemmatizer
+        // leaves unchanged is its own lemma, so those lemmas are shared too.
+        var distinct = new HashSet<string>(StringComparer.Ordinal);
+        var lookup = distinct.GetAlternateLookup<ReadOnlySpan<char>>();
         foreach (var (first, end) in SentenceRanges.Of(tokens, sentences))
         {
             int n = end - first;
@@ -43,7 +47,14 @@ public sealed class PosTagger : IStage
 
             for (int i = first; i < end; i++)
             {
-                forms[i - first] = tokens.Text(document.Text, i);
+                var chars = tokens.Chars(document.Text, i);
+                if (!lookup.TryGetValue(chars, out string? form))
+                {
+                    form = chars.ToString();
+                    distinct.Add(form);
+                }
+
+                forms[i - first] = form;
             }
 
             _model.Tag(new ArraySegment<string>(forms, 0, n), upos.AsSpan(first, n), xpos.AsSpan(first, n), lemmas.AsSpan(first, n));

@@ -38,4 +38,21 @@ public static partial class LanguageTraining
         log.WriteLine($"parser: wrote {output} ({new FileInfo(output).Length / 1024} KiB) in {clock.Elapsed.TotalSeconds:F0} s");
         return model;
     }
+
+    /// <summary>
+    /// Writes a copy of the parser model <paramref name="source"/> without the weights smaller than
+    /// <paramref name="threshold"/> in magnitude (the remaining weights are quantized again on the
+    /// narrower range). Deterministic: the same file and threshold give the same output file.
+    /// </summary>
+    public static ParserModel PruneParser(string source, float threshold, string output, TextWriter log)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(log);
+        var model = ParserModel.Load(source);
+        var pruned = model.Prune(threshold);
+        pruned.Save(output);
+        log.WriteLine($"parser: pruned at {threshold}: {model.WeightCount} → {pruned.WeightCount} weights; wrote {output} ({new FileInfo(output).Length / 1024} KiB)");
+        return pruned;
+    }
 }

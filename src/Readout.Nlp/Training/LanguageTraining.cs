@@ -12,7 +12,8 @@ namespace Readout.Nlp.Training;
 /// The committed models were built with seed 1 from train = EWT train + the GUM train directory,
 /// dev = EWT dev: <c>TrainPos(train, dev, "models/en-ud-pos.model", 1, log)</c>, then
 /// <c>TrainParser(train, dev, "models/en-ud-parser.model", 1, log, PosModel.Load("models/en-ud-pos.model"))</c>
-/// (4-fold jackknifed training tags; the POS model only tags dev for the epoch choice).
+/// (4-fold jackknifed training tags; the POS model only tags dev for the epoch choice), then
+/// <c>PruneParser("models/en-ud-parser.model", 0.5f, "models/en-ud-parser.model", log)</c>.
 /// </remarks>
 public static partial class LanguageTraining
 {

@@ -1,0 +1,63 @@
+using Readout.Core.Layers;
+using Readout.Nlp.Conllu;
+using Readout.Nlp.Parsing;
+using Readout.Nlp.Tagging;
+using Readout.Nlp.Tests.Tagging;
+using Readout.Nlp.Training;
+
+namespace Readout.Nlp.Tests.Parsing;
+
+public class ParserBufferReuseTests
+{
+    [Fact]
+    public void Process_DocumentOfManySentences_SameAsEachSentenceParsedAlone()
+    {
+        // The stage reuses one set of buffers for every sentence (long after short and back):
+        // nothing of a sentence may leak into the next.
+        using var reader = new StreamReader(TestModels.EwtDev);
+        var sentences = ConlluReader.ReadForPrediction(reader)
+            .Where(s => s.Forms.All(f => f.Length > 0 && !f.Contains(' ', StringComparison.Ordinal)))
+            .Take(300)
+            .ToList();
+        var document = DocumentBuilder.FromSentences([.. sentences.Select(s => string.Join(' ', s.Forms))]);
+        new PosTagger(TestModels.Pos).Process(document);
+        new DependencyParser(TestModels.Parser).Process(document);
+        var tags = document.Get(LayerKeys.PartsOfSpeech);
+        var tree = document.Get(LayerKeys.Dependencies);
+
+        int first = 0;
+        foreach (var s in sentences)
+        {
+            int n = s.Forms.Count;
+            var alone = TestModels.Parser.Parse(s.Forms, tags.Upos[first..(first + n)], tags.Xpos[first..(first + n)]);
+            for (int i = 0; i < n; i++)
+            {
+                Assert.Equal(alone.Heads[i] < 0 ? -1 : first + alone.Heads[i], tree.Heads[first + i]);
+                Assert.Equal(alone.Relations[i], tree.Relations[first + i]);
+            }
+
+            first += n;
+        }
+    }
+
+    [Fact]
+    public void PruneParser_SameModelAndThreshold_SameFileAndFewerWeights()
+    {
+        string source = Path.Combine(TestModels.RepositoryRoot, "models", "en-ud-parser.model");
+        string a = Path.GetTempFileName(), b = Path.GetTempFileName();
+        try
+        {
+            var pruned = LanguageTraining.PruneParser(source, 2f, a, TextWriter.Null);
+            LanguageTraining.PruneParser(source, 2f, b, TextWriter.Null);
+
+            Assert.Equal(File.ReadAllBytes(a), File.ReadAllBytes(b));
+            Assert.InRange(pruned.WeightCount, 1, TestModels.Parser.WeightCount - 1);
+            Assert.Equal(pruned.WeightCount, ParserModel.Load(a).WeightCount);
+        }
+        finally
+        {
+            File.Delete(a);
+            File.Delete(b);
+        }
+    }
+}

@@ -1,0 +1,121 @@
+using CsCheck;
+using Readout.Nlp.Training;
+
+namespace Readout.Nlp.Tests.Training;
+
+public class SparseWeightsTests
+{
+    [Fact]
+    public void Score_PaletteTables_EqualPlainSumInFeatureOrder()
+    {
+        // At most 200 distinct weights: the packed layout (inline, spilled and dense rows).
+        Gen.Int.Sample(seed =>
+        {
+            var (table, weights) = RandomTable(new Random(seed), distinct: 200);
+            AssertScoresMatch(table, weights, new Random(seed + 1));
+        }, iter: 300);
+    }
+
+    [Fact]
+    public void Score_ManyDistinctWeights_EqualPlainSumInFeatureOrder()
+    {
+        // Fresh training weights (more than 256 values) keep the plain row layout.
+        Gen.Int.Sample(seed =>
+        {
+            var (table, weights) = RandomTable(new Random(seed), distinct: 0);
+            AssertScoresMatch(table, weights, new Random(seed + 1));
+        }, iter: 100);
+    }
+
+    [Fact]
+    public void Write_ReadThenWrite_SameBytes()
+    {
+        Gen.Int.Sample(seed =>
+        {
+            var (table, _) = RandomTable(new Random(seed), distinct: 200);
+            byte[] first = Bytes(table);
+            using var reader = new BinaryReader(new MemoryStream(first));
+            Assert.Equal(first, Bytes(SparseWeights.Read(reader, 3)));
+        }, iter: 100);
+    }
+
+    [Fact]
+    public void Prune_ZeroThreshold_SameScores()
+    {
+        Gen.Int.Sample(seed =>
+        {
+            var (table, weights) = RandomTable(new Random(seed), distinct: 200);
+            AssertScoresMatch(table.Prune(0f), weights, new Random(seed + 1));
+        }, iter: 100);
+    }
+
+    /// <summary>A table with rows of every length class (empty, inline, spilled, dense) and the same rows as plain lists.</summary>
+    private static (SparseWeights Table, List<(int Class, float Weight)>[] Rows) RandomTable(Random random, int distinct)
+    {
+        int bits = random.Next(4, 11);
+        int classes = random.Next(1, 130);
+        var palette = Enumerable.Range(0, Math.Max(distinct, 1)).Select(_ => (float)((random.NextDouble() - 0.5) * 20)).ToArray();
+        var rows = new List<(int, float)>[1 << bits];
+        var rowStart = new int[rows.Length + 1];
+        var classList = new List<byte>();
+        var weightList = new List<float>();
+        for (int b = 0; b < rows.Length; b++)
+        {
+            rowStart[b] = weightList.Count;
+            int length = random.Next(4) switch
+            {
+                0 => 0,
+                1 => random.Next(1, Math.Min(classes, 3) + 1),
+                _ => random.Next(0, classes + 1),
+            };
+            var chosen = Enumerable.Range(0, classes).OrderBy(_ => random.Next()).Take(length).Order().ToList();
+            rows[b] = [];
+            foreach (int c in chosen)
+            {
+                float w = distinct > 0 ? palette[random.Next(distinct)] : (float)((random.NextDouble() - 0.5) * 20);
+                rows[b].Add((c, w));
+                classList.Add((byte)c);
+                weightList.Add(w);
+            }
+        }
+
+        rowStart[rows.Length] = weightList.Count;
+        return (new SparseWeights(bits, classes, rowStart, [.. classList], [.. weightList]), rows);
+    }
+
+    private static void AssertScoresMatch(SparseWeights table, List<(int Class, float Weight)>[] rows, Random random)
+    {
+        for (int trial = 0; trial < 5; trial++)
+        {
+            var features = new ulong[random.Next(0, 300)];
+            for (int i = 0; i < features.Length; i++)
+            {
+                features[i] = (ulong)random.NextInt64();
+            }
+
+            var expected = new float[table.ClassCount];
+            foreach (ulong f in features)
+            {
+                foreach (var (c, w) in rows[(int)(f & (ulong)(rows.Length - 1))])
+                {
+                    expected[c] += w;
+                }
+            }
+
+            var actual = new float[table.ClassCount];
+            table.Score(features, actual);
+            Assert.Equal(expected, actual);
+        }
+    }
+
+    private static byte[] Bytes(SparseWeights table)
+    {
+        var stream = new MemoryStream();
+        using (var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true))
+        {
+            table.Write(writer);
+        }
+
+        return stream.ToArray();
+    }
+}
