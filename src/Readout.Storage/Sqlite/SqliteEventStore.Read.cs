@@ -179,9 +179,9 @@ public sealed partial class SqliteEventStore
         cmd.Parameters.AddWithValue("$limit", Math.Min(limit, EventQuery.MaxLimit));
         var hits = new List<ArticleHit>();
         using var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var row = new Row(r);
         while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            var row = new Row(r);
             hits.Add(new ArticleHit(
                 row.Long("id"),
                 new ArticleInfo(row.StringOrNull("title"), row.StringOrNull("source"), row.StringOrNull("url"), ParseTime(row.StringOrNull("published"))),
@@ -219,9 +219,10 @@ public sealed partial class SqliteEventStore
         var rows = new List<(StoredEvent Event, long Id)>();
         using (var r = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false))
         {
+            var row = new Row(r);
             while (await r.ReadAsync(ct).ConfigureAwait(false))
             {
-                var ev = ToEvent(new Row(r));
+                var ev = ToEvent(row);
                 rows.Add((ev, ev.Id));
             }
         }
