@@ -83,6 +83,31 @@ public sealed class BrowserTests(ServerFixture server, BrowserFixture browser) :
     }
 
     [Fact]
+    public async Task EventTable_SortByColumn_KeyboardTogglesAscendingDescendingAndDateOrder()
+    {
+        var page = await OpenAsync(browser.Context, server.BaseAddress, "events", "events");
+        var dates = await page.Locator("table.events tbody tr td:first-child").AllInnerTextsAsync();
+        var typeHead = page.Locator("table.events th", new PageLocatorOptions { HasText = "Type" });
+        var sortType = typeHead.Locator("button.sort");
+
+        await sortType.FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        var up = await page.Locator("table.events tbody .type").AllInnerTextsAsync();
+        Assert.Equal("ascending", await typeHead.GetAttributeAsync("aria-sort"));
+        Assert.Equal(up.Order(StringComparer.Ordinal), up);
+        Assert.NotEqual(up[0], up[^1]);
+
+        await page.Keyboard.PressAsync("Enter");
+        var down = await page.Locator("table.events tbody .type").AllInnerTextsAsync();
+        Assert.Equal(up.Order(StringComparer.Ordinal).Reverse(), down);
+
+        await page.Keyboard.PressAsync("Enter");
+        Assert.Equal(dates, await page.Locator("table.events tbody tr td:first-child").AllInnerTextsAsync());
+        Assert.Equal(0, await page.Locator("table.events th[aria-sort='ascending'], table.events th[aria-sort='descending']").CountAsync());
+        await page.CloseAsync();
+    }
+
+    [Fact]
     public async Task EventRow_Click_OpensArticleWithItsEvidenceHighlighted()
     {
         var page = await OpenAsync(browser.Context, server.BaseAddress, "events?type=assault", "events");

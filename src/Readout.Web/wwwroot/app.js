@@ -138,8 +138,20 @@ function highlighted(text, ranges) {
 }
 
 // ---------- event table with filters ----------
+// Columns the loaded rows can be sorted by (the server pages by date; sorting reorders what is loaded).
+const COLUMNS = [
+  { name: 'Date', key: e => e.date_start || '9999' },
+  { name: 'Type', key: e => e.type },
+  { name: 'Source', key: e => who(e.source) },
+  { name: 'Target', key: e => who(e.target) },
+  { name: 'Modality', key: e => e.modality },
+  { name: 'Place', key: e => (e.location ? e.location.name : ''), narrow: true },
+];
 function eventTable(items, onMore) {
+  if (items.length === 0) return h('p', { class: 'muted', text: 'No events match.' });
   const body = h('tbody');
+  const rows = [];
+  let sort = null; // { col, dir: 1 | -1 } or null for the server's order
   const addRows = list => {
     for (const e of list) {
       const link = h('a', { href: `#/article/${e.article_id}?event=${e.id}`, 'data-event': e.id }, e.sentence.text.length > 140 ? e.sentence.text.slice(0, 140) + '…' : e.sentence.text);
@@ -148,14 +160,31 @@ function eventTable(items, onMore) {
         h('td', { text: who(e.source) }), h('td', { text: who(e.target) }), h('td', { text: e.modality }),
         h('td', { class: 'hide-narrow', text: e.location ? e.location.name : '' }), h('td', {}, link));
       row.addEventListener('click', ev => { if (ev.target.tagName !== 'A') link.click(); });
-      body.appendChild(row);
+      rows.push({ e, row, order: rows.length });
     }
+    render();
   };
+  const heads = COLUMNS.map((c, i) => {
+    const button = h('button', { type: 'button', class: 'sort', text: c.name });
+    button.addEventListener('click', () => {
+      sort = sort && sort.col === i ? (sort.dir === 1 ? { col: i, dir: -1 } : null) : { col: i, dir: 1 };
+      render();
+    });
+    return h('th', { scope: 'col', class: c.narrow ? 'hide-narrow' : null, 'aria-sort': 'none' }, button);
+  });
+  function render() {
+    const sorted = rows.slice();
+    if (sort) {
+      const key = COLUMNS[sort.col].key;
+      sorted.sort((x, y) => sort.dir * key(x.e).localeCompare(key(y.e), 'en') || x.order - y.order);
+    }
+    heads.forEach((th, i) => th.setAttribute('aria-sort', sort && sort.col === i ? (sort.dir === 1 ? 'ascending' : 'descending') : 'none'));
+    body.replaceChildren(...sorted.map(r => r.row));
+  }
   addRows(items);
   const table = h('div', { class: 'table-wrap' }, h('table', { class: 'events' },
-    h('thead', {}, h('tr', {}, ['Date', 'Type', 'Source', 'Target', 'Modality'].map(t => h('th', { scope: 'col', text: t })),
-      h('th', { scope: 'col', class: 'hide-narrow', text: 'Place' }), h('th', { scope: 'col', text: 'Evidence' }))), body));
-  if (items.length === 0) return h('p', { class: 'muted', text: 'No events match.' });
+    h('caption', { class: 'sr', text: 'Events. Column buttons sort the loaded rows; a third press restores date order.' }),
+    h('thead', {}, h('tr', {}, heads, h('th', { scope: 'col', text: 'Evidence' }))), body));
   if (!onMore) return table;
   const more = h('button', { type: 'button', class: 'more', text: 'Load more' });
   more.addEventListener('click', async () => {
