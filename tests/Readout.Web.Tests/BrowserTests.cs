@@ -108,6 +108,39 @@ public sealed class BrowserTests(ServerFixture server, BrowserFixture browser) :
     }
 
     [Fact]
+    public async Task LiveRefresh_ArticlePostedWhileOpen_OffersRefreshShowingTheNewEvents()
+    {
+        var page = await browser.Context.NewPageAsync();
+        await page.Clock.InstallAsync(); // the poll's timer runs on a fake clock the test moves on
+        await page.GotoAsync(new Uri(server.Writer.BaseAddress!, "/#/").ToString());
+        await page.WaitForSelectorAsync("body[data-ready='home']");
+        long before = long.Parse(await page.Locator(".stat").First.InnerTextAsync(), System.Globalization.NumberStyles.AllowThousands, System.Globalization.CultureInfo.InvariantCulture);
+        await page.Clock.RunForAsync(16_000);
+        Assert.Equal(0, await page.Locator("#live button").CountAsync());
+
+        string body = $$"""
+            {"id":"live-{{Guid.NewGuid():N}}","source":"Test Wire","published":"2024-06-05T08:00:00Z",
+             "text":"HANOI (Test Wire) - Vietnamese Prime Minister Pham Minh Chinh met Japanese Prime Minister Fumio Kishida in Hanoi on Wednesday to discuss trade."}
+            """;
+        using var request = server.Authorized(HttpMethod.Post, "/api/v1/articles", new StringContent(body, Encoding.UTF8, "application/json"));
+        using var response = await server.Writer.SendAsync(request);
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        int added = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["articles"]![0]!["events"]!.GetValue<int>();
+        Assert.True(added > 0);
+
+        await page.Clock.RunForAsync(16_000);
+        var refresh = page.Locator("#live button");
+        await refresh.WaitForAsync();
+        Assert.Contains($"{added} new event", await page.Locator("#live").InnerTextAsync(), StringComparison.Ordinal);
+        await refresh.FocusAsync();
+        await RerenderAsync(page, () => page.Keyboard.PressAsync("Enter"));
+        long after = long.Parse(await page.Locator(".stat").First.InnerTextAsync(), System.Globalization.NumberStyles.AllowThousands, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(before + added, after);
+        await page.WaitForFunctionAsync("() => document.getElementById('live').childElementCount === 0");
+        await page.CloseAsync();
+    }
+
+    [Fact]
     public async Task EventRow_Click_OpensArticleWithItsEvidenceHighlighted()
     {
         var page = await OpenAsync(browser.Context, server.BaseAddress, "events?type=assault", "events");

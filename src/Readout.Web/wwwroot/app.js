@@ -497,10 +497,32 @@ function renderText(box, article, ev) {
   box.replaceChildren(...out);
 }
 
+// ---------- live refresh ----------
+// The store may grow while a view is open (POSTed articles, `readout ingest` into the same file). A
+// poll of /stats (cheap: answered from the response cache until the store changes) offers a refresh
+// instead of re-rendering under the reader's eyes.
+const POLL_MS = 15000;
+let seen = null; // the stats when the current view was rendered
+async function poll() {
+  let stats;
+  try { stats = await api('/stats'); } catch { return; } // server away: try again next time
+  const box = document.getElementById('live');
+  if (seen === null) { seen = stats; box.replaceChildren(); return; }
+  if (stats.events === seen.events && stats.articles === seen.articles) return;
+  const added = stats.events - seen.events;
+  const refresh = h('button', { type: 'button', text: 'Refresh view' });
+  refresh.addEventListener('click', () => { seen = null; box.replaceChildren(); route(); poll(); });
+  box.replaceChildren(h('span', {
+    text: added > 0 ? `${added.toLocaleString('en')} new event${added === 1 ? '' : 's'} stored since this view opened.` : 'The store has changed since this view opened.',
+  }), ' ', refresh);
+}
+
 // ---------- start ----------
 document.getElementById('search').addEventListener('submit', ev => {
   ev.preventDefault();
   go('search', { q: document.getElementById('search-q').value.trim() });
 });
-window.addEventListener('hashchange', () => { route(); main().focus({ preventScroll: true }); });
+window.addEventListener('hashchange', () => { seen = null; route(); poll(); main().focus({ preventScroll: true }); });
 route();
+poll();
+setInterval(poll, POLL_MS);
