@@ -65,6 +65,37 @@ public sealed class BrowserTests(ServerFixture server, BrowserFixture browser) :
     }
 
     [Fact]
+    public async Task DyadTimeline_DragAcrossBars_ZoomsToThosePeriodsAndResets()
+    {
+        var page = await OpenAsync(browser.Context, server.BaseAddress, "dyad?a=JPN&b=VNM&bucket=month", "dyad");
+        var box = (await page.Locator(".chart svg").BoundingBoxAsync())!;
+        float y = box.Y + (box.Height * 0.5f);
+
+        // From the first bar (the plot starts 44 of 960 units in) to the middle of the chart.
+        await RerenderAsync(page, async () =>
+        {
+            await page.Mouse.MoveAsync(box.X + (box.Width * 46 / 960), y);
+            await page.Mouse.DownAsync();
+            await page.Mouse.MoveAsync(box.X + (box.Width * 0.3f), y, new MouseMoveOptions { Steps = 5 });
+            await page.Mouse.MoveAsync(box.X + (box.Width * 0.5f), y, new MouseMoveOptions { Steps = 5 });
+            await page.Mouse.UpAsync();
+        });
+
+        var query = System.Web.HttpUtility.ParseQueryString(new Uri(page.Url).Fragment.Split('?', 2)[1]);
+        string from = query["from"]!, to = query["to"]!;
+        Assert.True(string.CompareOrdinal(from, to) < 0, $"{from} .. {to}");
+        Assert.Equal(from, await page.InputValueAsync("#dyad-from"));
+        var dates = await page.Locator("table.events tbody tr td:first-child").AllInnerTextsAsync();
+        Assert.NotEmpty(dates);
+        Assert.All(dates, d => Assert.InRange(d, from, to));
+
+        await RerenderAsync(page, () => page.GetByRole(AriaRole.Button, new() { Name = "Reset zoom" }).ClickAsync());
+        Assert.DoesNotContain("from=", page.Url, StringComparison.Ordinal);
+        Assert.True(await page.Locator("table.events tbody tr").CountAsync() >= dates.Count);
+        await page.CloseAsync();
+    }
+
+    [Fact]
     public async Task EventFilters_TypeAndCountry_OnlyMatchingRows()
     {
         var page = await OpenAsync(browser.Context, server.BaseAddress, "events", "events");

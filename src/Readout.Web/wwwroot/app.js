@@ -246,11 +246,20 @@ async function viewDyad(params) {
   const picker = h('form', { class: 'filters card', 'aria-label': 'Dyad' },
     sel('dyad-a', 'First country', a), sel('dyad-b', 'Second country', b),
     h('label', { for: 'dyad-bucket' }, 'Period', h('select', { id: 'dyad-bucket' }, ['day', 'week', 'month'].map(x => h('option', { value: x, selected: x === bucket, text: x })))),
-    h('button', { type: 'submit', class: 'primary', text: 'Show' }));
+    h('label', { for: 'dyad-from' }, 'From', h('input', { id: 'dyad-from', type: 'date', value: filters.from || '' })),
+    h('label', { for: 'dyad-to' }, 'To', h('input', { id: 'dyad-to', type: 'date', value: filters.to || '' })),
+    h('button', { type: 'submit', class: 'primary', text: 'Show' }),
+    filters.from || filters.to ? h('button', { type: 'button', text: 'Reset zoom', onclick: () => go('dyad', { a, b, bucket, ...filters, from: '', to: '' }) }) : null);
   picker.addEventListener('submit', ev => {
     ev.preventDefault();
-    go('dyad', { a: picker.querySelector('#dyad-a').value, b: picker.querySelector('#dyad-b').value, bucket: picker.querySelector('#dyad-bucket').value, ...filters });
+    go('dyad', { a: picker.querySelector('#dyad-a').value, b: picker.querySelector('#dyad-b').value, bucket: picker.querySelector('#dyad-bucket').value,
+      ...filters, from: picker.querySelector('#dyad-from').value, to: picker.querySelector('#dyad-to').value });
   });
+  // Dragging across the timeline zooms to those periods, with the finest period that keeps the chart readable.
+  const brush = (from, to) => {
+    const days = (Date.parse(to) - Date.parse(from)) / 864e5 + 1;
+    go('dyad', { a, b, ...filters, from, to, bucket: days <= 200 ? 'day' : days <= 1400 ? 'week' : 'month' });
+  };
   const quick = h('p', {}, h('span', { class: 'muted', text: 'Busiest: ' }),
     countries.dyads.slice(0, 8).map(d => h('a', { class: 'pill', href: `#/dyad?a=${d.first}&b=${d.second}&bucket=${bucket}` }, `${d.first}–${d.second}`)));
   if (!a || !b) { show(h('h1', { text: 'Dyads' }), picker, h('p', { class: 'muted', text: 'No events between two countries yet.' })); return; }
@@ -272,12 +281,12 @@ async function viewDyad(params) {
     h('h1', { text: `${a} – ${b}` }), picker, quick, notice,
     h('p', {}, `${timeline.total.toLocaleString('en')} dated events; mean cooperation–conflict score `,
       h('strong', { text: String(timeline.score) }), ' (−10 hostile … +10 cooperative).'),
-    timelineChart(timeline, a, b),
+    timelineChart(timeline, a, b, brush),
     h('h2', { text: 'Events' }),
     eventTable(page.items, page.next_cursor ? more : null));
 }
 
-function timelineChart(t, a, b) {
+function timelineChart(t, a, b, onBrush) {
   const W = 960, H = 300, L = 44, R = 44, T = 12, B = 36;
   const periods = t.periods;
   if (periods.length === 0) return h('p', { class: 'muted', text: 'No dated events between these countries.' });
@@ -314,11 +323,47 @@ function timelineChart(t, a, b) {
   periods.forEach((p, i) => {
     if (i % step === 0) svg.appendChild(s('text', { x: L + i * bw, y: H - B + 16, 'font-size': 11, fill: '#5c6675', text: t.bucket === 'month' ? p.start.slice(0, 7) : p.start }));
   });
+  if (onBrush) brushable(svg, periods, t.bucket, { L, T, H: H - T - B, bw }, onBrush);
   const legend = h('div', { class: 'legend' }, t.types.map(type => h('span', {}, h('i', { class: 'swatch', 'data-type': type }), type)),
     h('span', {}, '- - score (right axis)'));
   for (const i of legend.querySelectorAll('i[data-type]')) i.style.background = COLOR[i.dataset.type];
   return h('figure', { class: 'chart', style: null }, svg, legend,
     h('figcaption', { class: 'sr', text: periods.filter(p => p.total).map(p => `${p.start}: ${p.total} events, score ${p.score}`).join('; ') }));
+}
+
+// Pointer drag over the bars selects whole periods; on release onBrush(firstDay, lastDay) is called.
+function brushable(svg, periods, bucket, box, onBrush) {
+  const band = s('rect', { class: 'brush', x: 0, y: box.T, width: 0, height: box.H, visibility: 'hidden' });
+  svg.appendChild(band);
+  svg.classList.add('brushable');
+  const at = ev => {
+    const pt = svg.createSVGPoint();
+    pt.x = ev.clientX; pt.y = ev.clientY;
+    const x = pt.matrixTransform(svg.getScreenCTM().inverse()).x;
+    return Math.min(periods.length - 1, Math.max(0, Math.floor((x - box.L) / box.bw)));
+  };
+  let start = null;
+  const span = end => (start <= end ? [start, end] : [end, start]);
+  svg.addEventListener('pointerdown', ev => { start = at(ev); svg.setPointerCapture(ev.pointerId); ev.preventDefault(); });
+  svg.addEventListener('pointermove', ev => {
+    if (start === null) return;
+    const [i, j] = span(at(ev));
+    band.setAttribute('x', box.L + i * box.bw); band.setAttribute('width', (j - i + 1) * box.bw); band.setAttribute('visibility', 'visible');
+  });
+  svg.addEventListener('pointerup', ev => {
+    if (start === null) return;
+    const [i, j] = span(at(ev));
+    start = null;
+    band.setAttribute('visibility', 'hidden');
+    if (j > i) onBrush(periods[i].start, lastDay(periods[j].start, bucket)); // a plain click is not a zoom
+  });
+}
+function lastDay(start, bucket) {
+  const d = new Date(start + 'T00:00:00Z');
+  if (bucket === 'day') return start;
+  if (bucket === 'week') d.setUTCDate(d.getUTCDate() + 6);
+  else { d.setUTCMonth(d.getUTCMonth() + 1); d.setUTCDate(0); }
+  return d.toISOString().slice(0, 10);
 }
 
 // ---------- network ----------
