@@ -96,6 +96,41 @@ public sealed class BrowserTests(ServerFixture server, BrowserFixture browser) :
     }
 
     [Fact]
+    public async Task Network_DragNodeAndArrowKeys_MoveItWithItsLinksWithoutOpeningIt()
+    {
+        var page = await OpenAsync(browser.Context, server.BaseAddress, "network", "network");
+        var node = page.Locator(".network svg .node").First;
+        var circle = node.Locator("circle");
+        async Task<(double X, double Y)> CenterAsync() => (
+            double.Parse((await circle.GetAttributeAsync("cx"))!, System.Globalization.CultureInfo.InvariantCulture),
+            double.Parse((await circle.GetAttributeAsync("cy"))!, System.Globalization.CultureInfo.InvariantCulture));
+        var start = await CenterAsync();
+        var box = (await circle.BoundingBoxAsync())!;
+
+        await page.Mouse.MoveAsync(box.X + (box.Width / 2), box.Y + (box.Height / 2));
+        await page.Mouse.DownAsync();
+        await page.Mouse.MoveAsync(box.X + (box.Width / 2) - 60, box.Y + (box.Height / 2) + 40, new MouseMoveOptions { Steps = 6 });
+        await page.Mouse.UpAsync();
+        var dragged = await CenterAsync();
+        Assert.True(dragged.X < start.X - 20 && dragged.Y > start.Y + 10, $"{start} -> {dragged}");
+        Assert.Contains("#/network", page.Url, StringComparison.Ordinal);
+
+        // Every line ending at the node follows it.
+        string moved = "() => { const c = document.querySelector('.network svg .node circle'); const x = c.getAttribute('cx'), y = c.getAttribute('cy');"
+            + " return [...document.querySelectorAll('.network svg line')].filter(l => (l.getAttribute('x1') === x && l.getAttribute('y1') === y) || (l.getAttribute('x2') === x && l.getAttribute('y2') === y)).length; }";
+        Assert.True(await page.EvaluateAsync<int>(moved) > 0);
+
+        await node.FocusAsync();
+        await page.Keyboard.PressAsync("ArrowRight");
+        await page.Keyboard.PressAsync("ArrowRight");
+        var keyed = await CenterAsync();
+        Assert.Equal(dragged.X + 20, keyed.X, 3);
+        Assert.Equal(dragged.Y, keyed.Y, 3);
+        Assert.Contains("#/network", page.Url, StringComparison.Ordinal);
+        await page.CloseAsync();
+    }
+
+    [Fact]
     public async Task EventFilters_TypeAndCountry_OnlyMatchingRows()
     {
         var page = await OpenAsync(browser.Context, server.BaseAddress, "events", "events");

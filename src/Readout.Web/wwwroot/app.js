@@ -406,21 +406,55 @@ function networkChart(net, level) {
   const maxEdge = Math.max(1, ...edges.map(e => e.events));
   const maxNode = Math.max(1, ...nodes.map(n => n.events));
   const svg = s('svg', { viewBox: `0 0 ${W} ${H}`, role: 'group', 'aria-label': `Interaction network of ${level === 'country' ? 'countries' : 'actors'}` });
+  const ends = nodes.map(() => []); // per node: [line, 1 | 2] for the lines it ends
   for (const e of edges) {
-    const a = pos[index.get(e.source)], b = pos[index.get(e.target)];
+    const i = index.get(e.source), j = index.get(e.target), a = pos[i], b = pos[j];
     const line = s('line', { x1: a.x, y1: a.y, x2: b.x, y2: b.y, stroke: scoreColor(e.score), 'stroke-opacity': 0.7, 'stroke-width': 1 + 7 * Math.sqrt(e.events / maxEdge) });
     line.appendChild(s('title', { text: `${e.source} → ${e.target}: ${e.events} events (${e.cooperation} cooperation, ${e.conflict} conflict), score ${e.score}` }));
     svg.appendChild(line);
+    ends[i].push([line, 1]); ends[j].push([line, 2]);
   }
   nodes.forEach((n, i) => {
     const r = 6 + 16 * Math.sqrt(n.events / maxNode);
-    const link = s('a', { href: nodeLink(level, n.id), class: 'node', 'aria-label': `${n.label}: ${n.events} events` },
-      s('circle', { cx: pos[i].x, cy: pos[i].y, r, fill: '#1f5fbf' }),
-      s('text', { x: pos[i].x, y: pos[i].y - r - 3, 'text-anchor': 'middle', text: n.label.length > 22 ? n.label.slice(0, 21) + '…' : n.label }));
+    const circle = s('circle', { cx: pos[i].x, cy: pos[i].y, r, fill: '#1f5fbf' });
+    const label = s('text', { x: pos[i].x, y: pos[i].y - r - 3, 'text-anchor': 'middle', text: n.label.length > 22 ? n.label.slice(0, 21) + '…' : n.label });
+    const link = s('a', { href: nodeLink(level, n.id), class: 'node', 'data-node': n.id, 'aria-label': `${n.label}: ${n.events} events` }, circle, label);
     link.appendChild(s('title', { text: `${n.label}: ${n.events} events` }));
+    const moveTo = (x, y) => {
+      pos[i] = { x: Math.min(W - 10, Math.max(10, x)), y: Math.min(H - 10, Math.max(10, y)) };
+      circle.setAttribute('cx', pos[i].x); circle.setAttribute('cy', pos[i].y);
+      label.setAttribute('x', pos[i].x); label.setAttribute('y', pos[i].y - r - 3);
+      for (const [line, end] of ends[i]) { line.setAttribute('x' + end, pos[i].x); line.setAttribute('y' + end, pos[i].y); }
+    };
+    draggable(svg, link, () => pos[i], moveTo);
     svg.appendChild(link);
   });
-  return h('figure', { class: 'network' }, svg);
+  return h('figure', { class: 'network' }, svg,
+    h('figcaption', { class: 'muted', text: 'Drag a node, or focus it and use the arrow keys, to move it; click or Enter opens its events.' }));
+}
+// A node moves with the pointer (a drag does not follow the link) or by 10 units per arrow key.
+function draggable(svg, el, get, moveTo) {
+  const toSvg = ev => { const pt = svg.createSVGPoint(); pt.x = ev.clientX; pt.y = ev.clientY; return pt.matrixTransform(svg.getScreenCTM().inverse()); };
+  let grab = null, moved = false;
+  el.addEventListener('pointerdown', ev => {
+    const p = toSvg(ev), at = get();
+    grab = { dx: at.x - p.x, dy: at.y - p.y, x: ev.clientX, y: ev.clientY }; moved = false;
+    el.setPointerCapture(ev.pointerId);
+  });
+  el.addEventListener('pointermove', ev => {
+    if (!grab) return;
+    if (Math.abs(ev.clientX - grab.x) + Math.abs(ev.clientY - grab.y) > 3) moved = true;
+    if (moved) { const p = toSvg(ev); moveTo(p.x + grab.dx, p.y + grab.dy); }
+  });
+  el.addEventListener('pointerup', () => { grab = null; });
+  el.addEventListener('click', ev => { if (moved) { ev.preventDefault(); moved = false; } });
+  el.addEventListener('keydown', ev => {
+    const step = { ArrowLeft: [-10, 0], ArrowRight: [10, 0], ArrowUp: [0, -10], ArrowDown: [0, 10] }[ev.key];
+    if (!step) return;
+    ev.preventDefault();
+    const at = get();
+    moveTo(at.x + step[0], at.y + step[1]);
+  });
 }
 function edgeTable(net, level) {
   return h('div', { class: 'table-wrap' }, h('table', {},
