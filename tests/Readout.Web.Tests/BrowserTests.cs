@@ -131,6 +131,43 @@ public sealed class BrowserTests(ServerFixture server, BrowserFixture browser) :
     }
 
     [Fact]
+    public async Task Map_PanButtonsAndDrag_MoveTheViewKeptInTheUrl_ClusterClickStillOpensEvents()
+    {
+        var page = await OpenAsync(browser.Context, server.BaseAddress, "map", "map");
+        async Task<double[]> ViewBoxAsync() =>
+            [.. (await page.GetAttributeAsync(".map svg", "viewBox"))!.Split(' ').Select(v => double.Parse(v, System.Globalization.CultureInfo.InvariantCulture))];
+        var world = await ViewBoxAsync();
+        double w = world[2], hgt = world[3];
+
+        await RerenderAsync(page, () => page.GotoAsync(new Uri(server.BaseAddress, $"/#/map?zoom=4&x={Math.Round(w / 2)}&y={Math.Round(hgt / 2)}").ToString()));
+        var centred = await ViewBoxAsync();
+        Assert.Equal(Math.Round(w / 2) - (w / 8), centred[0], 0);
+
+        await RerenderAsync(page, () => page.GetByRole(AriaRole.Button, new() { Name = "Pan right" }).ClickAsync());
+        var right = await ViewBoxAsync();
+        Assert.Equal(centred[0] + (w / 16), right[0], 0);
+        Assert.Equal(centred[1], right[1], 0);
+
+        // Dragging the map 100 px to the left shows what lies further right.
+        var box = (await page.Locator(".map svg").BoundingBoxAsync())!;
+        await RerenderAsync(page, async () =>
+        {
+            await page.Mouse.MoveAsync(box.X + (box.Width / 2), box.Y + 20);
+            await page.Mouse.DownAsync();
+            await page.Mouse.MoveAsync(box.X + (box.Width / 2) - 100, box.Y + 20, new MouseMoveOptions { Steps = 5 });
+            await page.Mouse.UpAsync();
+        });
+        var dragged = await ViewBoxAsync();
+        Assert.Equal(right[0] + (100 * right[2] / box.Width), dragged[0], 0);
+        Assert.Contains("zoom=4", page.Url, StringComparison.Ordinal);
+
+        await RerenderAsync(page, () => page.GotoAsync(new Uri(server.BaseAddress, "/#/map").ToString()));
+        await RerenderAsync(page, () => page.Locator(".map svg .cluster").First.ClickAsync());
+        Assert.Equal("events", await page.GetAttributeAsync("body", "data-ready"));
+        await page.CloseAsync();
+    }
+
+    [Fact]
     public async Task EventFilters_TypeAndCountry_OnlyMatchingRows()
     {
         var page = await OpenAsync(browser.Context, server.BaseAddress, "events", "events");

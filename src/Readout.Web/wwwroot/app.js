@@ -483,7 +483,12 @@ async function viewMap(params) {
   const cx = total ? places.items.reduce((n, p) => n + px(p.longitude) * p.events, 0) / total : W / 2;
   const cy = total ? places.items.reduce((n, p) => n + py(p.latitude) * p.events, 0) / total : H / 2;
   const vw = W / zoom, vh = H / zoom;
-  const vx = Math.min(W - vw, Math.max(0, cx - vw / 2)), vy = Math.min(H - vh, Math.max(0, cy - vh / 2));
+  // The centre (x, y in map units) is in the URL once panned; it is kept inside the map.
+  const fx = Number.isFinite(Number(params.x)) && params.x !== undefined ? Number(params.x) : cx;
+  const fy = Number.isFinite(Number(params.y)) && params.y !== undefined ? Number(params.y) : cy;
+  const clampX = x => Math.min(W - vw, Math.max(0, x)), clampY = y => Math.min(H - vh, Math.max(0, y));
+  const vx = clampX(fx - vw / 2), vy = clampY(fy - vh / 2);
+  const view = (z, x, y) => go('map', { ...filters, zoom: z > 1 ? z : undefined, x: Math.round(x), y: Math.round(y) });
   const svg = s('svg', { viewBox: `${vx} ${vy} ${vw} ${vh}`, role: 'group', 'aria-label': 'Map of event locations' });
   const land = s('g', { 'aria-hidden': 'true' });
   for (const c of w.countries) { const p = s('path', { d: c.d, class: 'land' }); p.appendChild(s('title', { text: c.name })); land.appendChild(p); }
@@ -507,14 +512,35 @@ async function viewMap(params) {
     g.appendChild(s('title', { text: `${names}: ${c.events} events` }));
     svg.appendChild(g);
   }
-  const zoomBar = h('p', {}, h('button', { type: 'button', text: 'Zoom in', disabled: zoom >= 8, onclick: () => go('map', { ...filters, zoom: zoom * 2 }) }), ' ',
-    h('button', { type: 'button', text: 'Zoom out', disabled: zoom <= 1, onclick: () => go('map', { ...filters, zoom: zoom / 2 }) }),
+  const mx = vx + vw / 2, my = vy + vh / 2;
+  const pan = (label, dx, dy) => h('button', { type: 'button', 'aria-label': 'Pan ' + label, title: 'Pan ' + label, text: { left: '←', right: '→', up: '↑', down: '↓' }[label],
+    disabled: zoom <= 1, onclick: () => view(zoom, mx + dx * vw / 4, my + dy * vh / 4) });
+  pannable(svg, { x: vx, y: vy, w: vw, h: vh }, (x, y) => view(zoom, x + vw / 2, y + vh / 2));
+  const zoomBar = h('p', { class: 'map-tools' }, h('button', { type: 'button', text: 'Zoom in', disabled: zoom >= 8, onclick: () => view(zoom * 2, mx, my) }), ' ',
+    h('button', { type: 'button', text: 'Zoom out', disabled: zoom <= 1, onclick: () => view(zoom / 2, mx, my) }), ' ',
+    pan('left', -1, 0), pan('up', 0, -1), pan('down', 0, 1), pan('right', 1, 0),
     h('span', { class: 'muted', text: ` ${places.items.length} places, ${total.toLocaleString('en')} located events` }));
   show(h('h1', { text: 'Map' }), form, zoomBar, h('figure', { class: 'map' }, svg),
     h('h2', { text: 'Places' }),
     h('div', { class: 'table-wrap' }, h('table', {}, h('thead', {}, h('tr', {}, ['Place', 'Country', 'Events'].map(t => h('th', { scope: 'col', text: t })))),
       h('tbody', {}, places.items.slice(0, 50).map(p => h('tr', {}, h('td', { text: p.name }), h('td', { text: p.country || '' }), h('td', { text: p.events.toLocaleString('en') })))))),
     h('p', { class: 'muted', text: 'Outlines: Natural Earth 1:110m (public domain) via world-atlas.' }));
+}
+
+// Dragging the map moves the view with the pointer; on release onPan(left, top) keeps it (in the URL).
+// A drag that starts on a cluster does not follow its link.
+function pannable(svg, box, onPan) {
+  let grab = null, moved = false;
+  svg.addEventListener('pointerdown', ev => { grab = { x: ev.clientX, y: ev.clientY, scale: box.w / svg.getBoundingClientRect().width }; moved = false; });
+  const offset = ev => ({ x: box.x - (ev.clientX - grab.x) * grab.scale, y: box.y - (ev.clientY - grab.y) * grab.scale });
+  svg.addEventListener('pointermove', ev => {
+    if (!grab) return;
+    // Captured only once it is a drag: a capture at pointerdown would retarget a plain click away from a cluster's link.
+    if (!moved && Math.abs(ev.clientX - grab.x) + Math.abs(ev.clientY - grab.y) > 3) { moved = true; svg.setPointerCapture(ev.pointerId); }
+    if (moved) { const o = offset(ev); svg.setAttribute('viewBox', `${o.x} ${o.y} ${box.w} ${box.h}`); }
+  });
+  svg.addEventListener('pointerup', ev => { if (grab && moved) { const o = offset(ev); onPan(o.x, o.y); } grab = null; });
+  svg.addEventListener('click', ev => { if (moved) { ev.preventDefault(); moved = false; } }, true);
 }
 
 // ---------- article with highlighted evidence ----------
