@@ -63,6 +63,7 @@ public sealed class ResponseCacheTests(ServerFixture server)
         using var http = new HttpClient { BaseAddress = new Uri(ReadoutServer.Addresses(app)[0]) };
         int before = await CountAsync(http);
         await GetAsync(http, Path);
+        int actorsBefore = await ActorEventsAsync(http);
 
         // Another writer on the same file, as `readout ingest` in another process would be.
         var doc = new Document("cache-2", Text, new DocumentMetadata { Source = "Test Wire", Published = new DateTimeOffset(2024, 6, 4, 8, 0, 0, TimeSpan.Zero) });
@@ -73,7 +74,15 @@ public sealed class ResponseCacheTests(ServerFixture server)
         }
 
         Assert.True(await CountAsync(http) > before, "the cached listing from before the write was served again");
+        Assert.True(await ActorEventsAsync(http) > actorsBefore, "the cached actor counts from before the write were served again");
         await app.StopAsync();
+    }
+
+    /// <summary>Events of the actors named like Widodo, from the aggregate (cached) actor list.</summary>
+    private static async Task<int> ActorEventsAsync(HttpClient http)
+    {
+        var (body, _) = await GetAsync(http, "/api/v1/actors?q=Widodo");
+        return JsonNode.Parse(body)!["items"]!.AsArray().Sum(a => a!["events"]!.GetValue<int>());
     }
 
     private static async Task<int> CountAsync(HttpClient http)
