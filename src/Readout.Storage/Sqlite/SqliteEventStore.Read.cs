@@ -202,7 +202,8 @@ public sealed partial class SqliteEventStore
             SELECT (SELECT ifnull(max(version), 0) FROM schema_version),
                 (SELECT count(*) FROM articles), (SELECT count(*) FROM events), (SELECT count(*) FROM evidence),
                 (SELECT count(*) FROM entities), (SELECT count(*) FROM places), (SELECT count(*) FROM timexes),
-                (SELECT count(*) FROM regions), (SELECT min(date_start) FROM events), (SELECT max(date_end) FROM events);
+                (SELECT count(*) FROM regions), (SELECT nullif(min(ifnull(date_start, '9999-12-31')), '9999-12-31') FROM events),
+                (SELECT max(date_end) FROM events);
             """;
         using var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         await r.ReadAsync(cancellationToken).ConfigureAwait(false);
