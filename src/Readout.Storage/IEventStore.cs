@@ -39,6 +39,13 @@ public interface IEventStore
 
     Task<StoreStats> GetStatsAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// A number that changes whenever anything (this instance, another connection or another process)
+    /// commits a change to the store, so answers cached under one stamp are known to be current while
+    /// it stays the same. Stamps are only comparable between calls on the same instance.
+    /// </summary>
+    ValueTask<long> GetChangeStampAsync(CancellationToken cancellationToken = default);
+
     /// <summary>Events matching <paramref name="filter"/> (its limit and cursor are ignored) counted per
     /// period of their date start and per type; undated events are left out. Ordered by period, then type.</summary>
     Task<IReadOnlyList<TimelineCount>> GetTimelineAsync(EventQuery filter, TimelineBucket bucket, CancellationToken cancellationToken = default) =>

@@ -66,10 +66,21 @@ public static class ReadoutServer
                 doc.Info.Description = "Coded international events (who did what to whom, when, where, modality) with their evidence.";
                 return Task.CompletedTask;
             }));
+            builder.Services.AddOutputCache(o =>
+            {
+                // Paths hold case-sensitive values (actor names); the default folds them.
+                o.UseCaseSensitivePaths = true;
+                o.SizeLimit = 128L * 1024 * 1024;
+                o.MaximumBodySize = 16L * 1024 * 1024;
+                if (options.ResponseCacheTime > TimeSpan.Zero)
+                {
+                    o.AddPolicy(StoreCache.Policy, b => b.Expire(options.ResponseCacheTime).VaryByValue(StoreCache.Stamp));
+                }
+            });
             builder.Services.AddSingleton(options);
             builder.Services.AddSingleton<IEventStore>(_ => store);
             builder.Services.AddSingleton(new WriteGate(options.ApiToken));
-            builder.Services.AddSingleton(sp => new AggregateCache(options.AggregateCacheTime, TimeProvider.System));
+            builder.Services.AddSingleton(sp => new AggregateCache(sp.GetRequiredService<IEventStore>(), options.AggregateCacheTime, TimeProvider.System));
             Func<Pipeline> factory = options.PipelineFactory ?? (() => ReadoutPipeline.Build(ReadoutPipeline.Load(ReadoutPipeline.FindDataRoot()), withParser: false));
             builder.Services.AddSingleton(sp => new IngestService(sp.GetRequiredService<IEventStore>(), sp.GetRequiredService<AggregateCache>(), new Lazy<Pipeline>(factory)));
 
@@ -80,9 +91,16 @@ public static class ReadoutServer
             });
             app.UseStatusCodePages();
             app.Use(SecurityHeaders);
+            app.UseOutputCache();
             app.MapOpenApi("/openapi.json");
             var api = app.MapGroup("/api/v1");
-            ReadRoutes.Map(api);
+            var reads = api.MapGroup("");
+            if (options.ResponseCacheTime > TimeSpan.Zero)
+            {
+                reads.CacheOutput(StoreCache.Policy);
+            }
+
+            ReadRoutes.Map(reads);
             IngestRoute.Map(api);
             api.MapFallback(() => Results.Problem("No such API endpoint; see /openapi.json.", statusCode: StatusCodes.Status404NotFound, title: "Not found"));
             EmbeddedAssets.Map(app);

@@ -29,6 +29,13 @@ public sealed record ReadoutWebOptions
     /// <summary>How long aggregate answers (network, places, timelines, actors) are reused.</summary>
     public TimeSpan AggregateCacheTime { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// How long a read answer of the API is kept and served again as long as the store has not changed
+    /// (checked on every request with <see cref="Readout.Storage.IEventStore.GetChangeStampAsync"/>, so
+    /// ingestion by this server or any other process shows at once). Zero turns the cache off.
+    /// </summary>
+    public TimeSpan ResponseCacheTime { get; init; } = TimeSpan.FromMinutes(5);
+
     /// <summary>Builds the coding pipeline for ingestion (default: the standard pipeline and data).
     /// Called once, when the first article is posted or in the background at start.</summary>
     public Func<Pipeline>? PipelineFactory { get; init; }

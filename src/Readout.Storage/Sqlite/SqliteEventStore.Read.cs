@@ -179,9 +179,9 @@ public sealed partial class SqliteEventStore
         cmd.Parameters.AddWithValue("$limit", Math.Min(limit, EventQuery.MaxLimit));
         var hits = new List<ArticleHit>();
         using var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var row = new Row(r);
         while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            var row = new Row(r);
             hits.Add(new ArticleHit(
                 row.Long("id"),
                 new ArticleInfo(row.StringOrNull("title"), row.StringOrNull("source"), row.StringOrNull("url"), ParseTime(row.StringOrNull("published"))),
@@ -202,7 +202,8 @@ public sealed partial class SqliteEventStore
             SELECT (SELECT ifnull(max(version), 0) FROM schema_version),
                 (SELECT count(*) FROM articles), (SELECT count(*) FROM events), (SELECT count(*) FROM evidence),
                 (SELECT count(*) FROM entities), (SELECT count(*) FROM places), (SELECT count(*) FROM timexes),
-                (SELECT count(*) FROM regions), (SELECT min(date_start) FROM events), (SELECT max(date_end) FROM events);
+                (SELECT count(*) FROM regions), (SELECT nullif(min(ifnull(date_start, '9999-12-31')), '9999-12-31') FROM events),
+                (SELECT max(date_end) FROM events);
             """;
         using var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         await r.ReadAsync(cancellationToken).ConfigureAwait(false);
@@ -219,9 +220,10 @@ public sealed partial class SqliteEventStore
         var rows = new List<(StoredEvent Event, long Id)>();
         using (var r = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false))
         {
+            var row = new Row(r);
             while (await r.ReadAsync(ct).ConfigureAwait(false))
             {
-                var ev = ToEvent(new Row(r));
+                var ev = ToEvent(row);
                 rows.Add((ev, ev.Id));
             }
         }

@@ -20,6 +20,9 @@ public sealed partial class SqliteEventStore : IEventStore, IAsyncDisposable
     private readonly SqliteConnection? _writer;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly Dictionary<string, SqliteCommand> _writerCommands = new(StringComparer.Ordinal);
+    private readonly Lock _stampLock = new();
+    private SqliteConnection? _stampConnection;
+    private SqliteCommand? _stampCommand;
     private int _disposed;
 
     private SqliteEventStore(string path, EventStoreOptions options, string readConnectionString, SqliteConnection? writer, int schemaVersion)
@@ -129,6 +132,13 @@ public sealed partial class SqliteEventStore : IEventStore, IAsyncDisposable
                 await _writer.DisposeAsync().ConfigureAwait(false);
             }
 
+            lock (_stampLock)
+            {
+                _stampCommand?.Dispose();
+                _stampConnection?.Dispose();
+                _stampConnection = null;
+            }
+
             // Close pooled read connections so the file can be moved or deleted.
             using var reader = new SqliteConnection(_readConnectionString);
             SqliteConnection.ClearPool(reader);
@@ -137,6 +147,30 @@ public sealed partial class SqliteEventStore : IEventStore, IAsyncDisposable
         {
             _writeLock.Release();
             _writeLock.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// SQLite's <c>PRAGMA data_version</c> on one connection kept for this purpose: it changes exactly when
+    /// another connection (the writer here, or any other process) commits. It costs a few microseconds,
+    /// so a response cache can check it on every request.
+    /// </summary>
+    public ValueTask<long> GetChangeStampAsync(CancellationToken cancellationToken = default)
+    {
+        lock (_stampLock)
+        {
+            ObjectDisposedException.ThrowIf(_disposed != 0, this);
+            if (_stampCommand is null)
+            {
+                // Not pooled: the stamp is only meaningful on one connection kept open for the store's lifetime.
+                _stampConnection = new SqliteConnection(new SqliteConnectionStringBuilder(_readConnectionString) { Pooling = false }.ToString());
+                _stampConnection.Open();
+                _stampCommand = _stampConnection.CreateCommand();
+                _stampCommand.CommandText = "PRAGMA data_version;";
+                _stampCommand.Prepare();
+            }
+
+            return ValueTask.FromResult((long)_stampCommand.ExecuteScalar()!);
         }
     }
 

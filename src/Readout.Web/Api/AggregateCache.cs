@@ -1,14 +1,17 @@
 using System.Collections.Concurrent;
+using System.Globalization;
+using Readout.Storage;
 
 namespace Readout.Web.Api;
 
 /// <summary>
 /// Reuses aggregate answers (network, places, timelines, actors) for a short time: they scan many
-/// rows and dashboards ask for the same ones repeatedly. Cleared when this server ingests an article;
-/// writes by another process show after at most the cache time. Thread-safe; at most
-/// <see cref="MaxEntries"/> entries (cleared whole when full).
+/// rows and dashboards ask for the same ones repeatedly. Entries are keyed by the store's change stamp,
+/// so a write by this server or any other process is seen at once; cleared when this server ingests
+/// an article (to free the old entries). Thread-safe; at most <see cref="MaxEntries"/> entries
+/// (cleared whole when full).
 /// </summary>
-internal sealed class AggregateCache(TimeSpan lifetime, TimeProvider clock)
+internal sealed class AggregateCache(IEventStore store, TimeSpan lifetime, TimeProvider clock)
 {
     public const int MaxEntries = 512;
 
@@ -22,6 +25,7 @@ internal sealed class AggregateCache(TimeSpan lifetime, TimeProvider clock)
             return await compute();
         }
 
+        key = (await store.GetChangeStampAsync()).ToString(CultureInfo.InvariantCulture) + "|" + key;
         var now = clock.GetUtcNow();
         if (_entries.TryGetValue(key, out var hit) && hit.Expires > now && !hit.Value.IsFaulted && !hit.Value.IsCanceled)
         {

@@ -138,8 +138,20 @@ function highlighted(text, ranges) {
 }
 
 // ---------- event table with filters ----------
+// Columns the loaded rows can be sorted by (the server pages by date; sorting reorders what is loaded).
+const COLUMNS = [
+  { name: 'Date', key: e => e.date_start || '9999' },
+  { name: 'Type', key: e => e.type },
+  { name: 'Source', key: e => who(e.source) },
+  { name: 'Target', key: e => who(e.target) },
+  { name: 'Modality', key: e => e.modality },
+  { name: 'Place', key: e => (e.location ? e.location.name : ''), narrow: true },
+];
 function eventTable(items, onMore) {
+  if (items.length === 0) return h('p', { class: 'muted', text: 'No events match.' });
   const body = h('tbody');
+  const rows = [];
+  let sort = null; // { col, dir: 1 | -1 } or null for the server's order
   const addRows = list => {
     for (const e of list) {
       const link = h('a', { href: `#/article/${e.article_id}?event=${e.id}`, 'data-event': e.id }, e.sentence.text.length > 140 ? e.sentence.text.slice(0, 140) + '…' : e.sentence.text);
@@ -148,14 +160,31 @@ function eventTable(items, onMore) {
         h('td', { text: who(e.source) }), h('td', { text: who(e.target) }), h('td', { text: e.modality }),
         h('td', { class: 'hide-narrow', text: e.location ? e.location.name : '' }), h('td', {}, link));
       row.addEventListener('click', ev => { if (ev.target.tagName !== 'A') link.click(); });
-      body.appendChild(row);
+      rows.push({ e, row, order: rows.length });
     }
+    render();
   };
+  const heads = COLUMNS.map((c, i) => {
+    const button = h('button', { type: 'button', class: 'sort', text: c.name });
+    button.addEventListener('click', () => {
+      sort = sort && sort.col === i ? (sort.dir === 1 ? { col: i, dir: -1 } : null) : { col: i, dir: 1 };
+      render();
+    });
+    return h('th', { scope: 'col', class: c.narrow ? 'hide-narrow' : null, 'aria-sort': 'none' }, button);
+  });
+  function render() {
+    const sorted = rows.slice();
+    if (sort) {
+      const key = COLUMNS[sort.col].key;
+      sorted.sort((x, y) => sort.dir * key(x.e).localeCompare(key(y.e), 'en') || x.order - y.order);
+    }
+    heads.forEach((th, i) => th.setAttribute('aria-sort', sort && sort.col === i ? (sort.dir === 1 ? 'ascending' : 'descending') : 'none'));
+    body.replaceChildren(...sorted.map(r => r.row));
+  }
   addRows(items);
   const table = h('div', { class: 'table-wrap' }, h('table', { class: 'events' },
-    h('thead', {}, h('tr', {}, ['Date', 'Type', 'Source', 'Target', 'Modality'].map(t => h('th', { scope: 'col', text: t })),
-      h('th', { scope: 'col', class: 'hide-narrow', text: 'Place' }), h('th', { scope: 'col', text: 'Evidence' }))), body));
-  if (items.length === 0) return h('p', { class: 'muted', text: 'No events match.' });
+    h('caption', { class: 'sr', text: 'Events. Column buttons sort the loaded rows; a third press restores date order.' }),
+    h('thead', {}, h('tr', {}, heads, h('th', { scope: 'col', text: 'Evidence' }))), body));
   if (!onMore) return table;
   const more = h('button', { type: 'button', class: 'more', text: 'Load more' });
   more.addEventListener('click', async () => {
@@ -217,11 +246,20 @@ async function viewDyad(params) {
   const picker = h('form', { class: 'filters card', 'aria-label': 'Dyad' },
     sel('dyad-a', 'First country', a), sel('dyad-b', 'Second country', b),
     h('label', { for: 'dyad-bucket' }, 'Period', h('select', { id: 'dyad-bucket' }, ['day', 'week', 'month'].map(x => h('option', { value: x, selected: x === bucket, text: x })))),
-    h('button', { type: 'submit', class: 'primary', text: 'Show' }));
+    h('label', { for: 'dyad-from' }, 'From', h('input', { id: 'dyad-from', type: 'date', value: filters.from || '' })),
+    h('label', { for: 'dyad-to' }, 'To', h('input', { id: 'dyad-to', type: 'date', value: filters.to || '' })),
+    h('button', { type: 'submit', class: 'primary', text: 'Show' }),
+    filters.from || filters.to ? h('button', { type: 'button', text: 'Reset zoom', onclick: () => go('dyad', { a, b, bucket, ...filters, from: '', to: '' }) }) : null);
   picker.addEventListener('submit', ev => {
     ev.preventDefault();
-    go('dyad', { a: picker.querySelector('#dyad-a').value, b: picker.querySelector('#dyad-b').value, bucket: picker.querySelector('#dyad-bucket').value, ...filters });
+    go('dyad', { a: picker.querySelector('#dyad-a').value, b: picker.querySelector('#dyad-b').value, bucket: picker.querySelector('#dyad-bucket').value,
+      ...filters, from: picker.querySelector('#dyad-from').value, to: picker.querySelector('#dyad-to').value });
   });
+  // Dragging across the timeline zooms to those periods, with the finest period that keeps the chart readable.
+  const brush = (from, to) => {
+    const days = (Date.parse(to) - Date.parse(from)) / 864e5 + 1;
+    go('dyad', { a, b, ...filters, from, to, bucket: days <= 200 ? 'day' : days <= 1400 ? 'week' : 'month' });
+  };
   const quick = h('p', {}, h('span', { class: 'muted', text: 'Busiest: ' }),
     countries.dyads.slice(0, 8).map(d => h('a', { class: 'pill', href: `#/dyad?a=${d.first}&b=${d.second}&bucket=${bucket}` }, `${d.first}–${d.second}`)));
   if (!a || !b) { show(h('h1', { text: 'Dyads' }), picker, h('p', { class: 'muted', text: 'No events between two countries yet.' })); return; }
@@ -243,12 +281,12 @@ async function viewDyad(params) {
     h('h1', { text: `${a} – ${b}` }), picker, quick, notice,
     h('p', {}, `${timeline.total.toLocaleString('en')} dated events; mean cooperation–conflict score `,
       h('strong', { text: String(timeline.score) }), ' (−10 hostile … +10 cooperative).'),
-    timelineChart(timeline, a, b),
+    timelineChart(timeline, a, b, brush),
     h('h2', { text: 'Events' }),
     eventTable(page.items, page.next_cursor ? more : null));
 }
 
-function timelineChart(t, a, b) {
+function timelineChart(t, a, b, onBrush) {
   const W = 960, H = 300, L = 44, R = 44, T = 12, B = 36;
   const periods = t.periods;
   if (periods.length === 0) return h('p', { class: 'muted', text: 'No dated events between these countries.' });
@@ -285,11 +323,47 @@ function timelineChart(t, a, b) {
   periods.forEach((p, i) => {
     if (i % step === 0) svg.appendChild(s('text', { x: L + i * bw, y: H - B + 16, 'font-size': 11, fill: '#5c6675', text: t.bucket === 'month' ? p.start.slice(0, 7) : p.start }));
   });
+  if (onBrush) brushable(svg, periods, t.bucket, { L, T, H: H - T - B, bw }, onBrush);
   const legend = h('div', { class: 'legend' }, t.types.map(type => h('span', {}, h('i', { class: 'swatch', 'data-type': type }), type)),
     h('span', {}, '- - score (right axis)'));
   for (const i of legend.querySelectorAll('i[data-type]')) i.style.background = COLOR[i.dataset.type];
   return h('figure', { class: 'chart', style: null }, svg, legend,
     h('figcaption', { class: 'sr', text: periods.filter(p => p.total).map(p => `${p.start}: ${p.total} events, score ${p.score}`).join('; ') }));
+}
+
+// Pointer drag over the bars selects whole periods; on release onBrush(firstDay, lastDay) is called.
+function brushable(svg, periods, bucket, box, onBrush) {
+  const band = s('rect', { class: 'brush', x: 0, y: box.T, width: 0, height: box.H, visibility: 'hidden' });
+  svg.appendChild(band);
+  svg.classList.add('brushable');
+  const at = ev => {
+    const pt = svg.createSVGPoint();
+    pt.x = ev.clientX; pt.y = ev.clientY;
+    const x = pt.matrixTransform(svg.getScreenCTM().inverse()).x;
+    return Math.min(periods.length - 1, Math.max(0, Math.floor((x - box.L) / box.bw)));
+  };
+  let start = null;
+  const span = end => (start <= end ? [start, end] : [end, start]);
+  svg.addEventListener('pointerdown', ev => { start = at(ev); svg.setPointerCapture(ev.pointerId); ev.preventDefault(); });
+  svg.addEventListener('pointermove', ev => {
+    if (start === null) return;
+    const [i, j] = span(at(ev));
+    band.setAttribute('x', box.L + i * box.bw); band.setAttribute('width', (j - i + 1) * box.bw); band.setAttribute('visibility', 'visible');
+  });
+  svg.addEventListener('pointerup', ev => {
+    if (start === null) return;
+    const [i, j] = span(at(ev));
+    start = null;
+    band.setAttribute('visibility', 'hidden');
+    if (j > i) onBrush(periods[i].start, lastDay(periods[j].start, bucket)); // a plain click is not a zoom
+  });
+}
+function lastDay(start, bucket) {
+  const d = new Date(start + 'T00:00:00Z');
+  if (bucket === 'day') return start;
+  if (bucket === 'week') d.setUTCDate(d.getUTCDate() + 6);
+  else { d.setUTCMonth(d.getUTCMonth() + 1); d.setUTCDate(0); }
+  return d.toISOString().slice(0, 10);
 }
 
 // ---------- network ----------
@@ -332,21 +406,55 @@ function networkChart(net, level) {
   const maxEdge = Math.max(1, ...edges.map(e => e.events));
   const maxNode = Math.max(1, ...nodes.map(n => n.events));
   const svg = s('svg', { viewBox: `0 0 ${W} ${H}`, role: 'group', 'aria-label': `Interaction network of ${level === 'country' ? 'countries' : 'actors'}` });
+  const ends = nodes.map(() => []); // per node: [line, 1 | 2] for the lines it ends
   for (const e of edges) {
-    const a = pos[index.get(e.source)], b = pos[index.get(e.target)];
+    const i = index.get(e.source), j = index.get(e.target), a = pos[i], b = pos[j];
     const line = s('line', { x1: a.x, y1: a.y, x2: b.x, y2: b.y, stroke: scoreColor(e.score), 'stroke-opacity': 0.7, 'stroke-width': 1 + 7 * Math.sqrt(e.events / maxEdge) });
     line.appendChild(s('title', { text: `${e.source} → ${e.target}: ${e.events} events (${e.cooperation} cooperation, ${e.conflict} conflict), score ${e.score}` }));
     svg.appendChild(line);
+    ends[i].push([line, 1]); ends[j].push([line, 2]);
   }
   nodes.forEach((n, i) => {
     const r = 6 + 16 * Math.sqrt(n.events / maxNode);
-    const link = s('a', { href: nodeLink(level, n.id), class: 'node', 'aria-label': `${n.label}: ${n.events} events` },
-      s('circle', { cx: pos[i].x, cy: pos[i].y, r, fill: '#1f5fbf' }),
-      s('text', { x: pos[i].x, y: pos[i].y - r - 3, 'text-anchor': 'middle', text: n.label.length > 22 ? n.label.slice(0, 21) + '…' : n.label }));
+    const circle = s('circle', { cx: pos[i].x, cy: pos[i].y, r, fill: '#1f5fbf' });
+    const label = s('text', { x: pos[i].x, y: pos[i].y - r - 3, 'text-anchor': 'middle', text: n.label.length > 22 ? n.label.slice(0, 21) + '…' : n.label });
+    const link = s('a', { href: nodeLink(level, n.id), class: 'node', 'data-node': n.id, 'aria-label': `${n.label}: ${n.events} events` }, circle, label);
     link.appendChild(s('title', { text: `${n.label}: ${n.events} events` }));
+    const moveTo = (x, y) => {
+      pos[i] = { x: Math.min(W - 10, Math.max(10, x)), y: Math.min(H - 10, Math.max(10, y)) };
+      circle.setAttribute('cx', pos[i].x); circle.setAttribute('cy', pos[i].y);
+      label.setAttribute('x', pos[i].x); label.setAttribute('y', pos[i].y - r - 3);
+      for (const [line, end] of ends[i]) { line.setAttribute('x' + end, pos[i].x); line.setAttribute('y' + end, pos[i].y); }
+    };
+    draggable(svg, link, () => pos[i], moveTo);
     svg.appendChild(link);
   });
-  return h('figure', { class: 'network' }, svg);
+  return h('figure', { class: 'network' }, svg,
+    h('figcaption', { class: 'muted', text: 'Drag a node, or focus it and use the arrow keys, to move it; click or Enter opens its events.' }));
+}
+// A node moves with the pointer (a drag does not follow the link) or by 10 units per arrow key.
+function draggable(svg, el, get, moveTo) {
+  const toSvg = ev => { const pt = svg.createSVGPoint(); pt.x = ev.clientX; pt.y = ev.clientY; return pt.matrixTransform(svg.getScreenCTM().inverse()); };
+  let grab = null, moved = false;
+  el.addEventListener('pointerdown', ev => {
+    const p = toSvg(ev), at = get();
+    grab = { dx: at.x - p.x, dy: at.y - p.y, x: ev.clientX, y: ev.clientY }; moved = false;
+    el.setPointerCapture(ev.pointerId);
+  });
+  el.addEventListener('pointermove', ev => {
+    if (!grab) return;
+    if (Math.abs(ev.clientX - grab.x) + Math.abs(ev.clientY - grab.y) > 3) moved = true;
+    if (moved) { const p = toSvg(ev); moveTo(p.x + grab.dx, p.y + grab.dy); }
+  });
+  el.addEventListener('pointerup', () => { grab = null; });
+  el.addEventListener('click', ev => { if (moved) { ev.preventDefault(); moved = false; } });
+  el.addEventListener('keydown', ev => {
+    const step = { ArrowLeft: [-10, 0], ArrowRight: [10, 0], ArrowUp: [0, -10], ArrowDown: [0, 10] }[ev.key];
+    if (!step) return;
+    ev.preventDefault();
+    const at = get();
+    moveTo(at.x + step[0], at.y + step[1]);
+  });
 }
 function edgeTable(net, level) {
   return h('div', { class: 'table-wrap' }, h('table', {},
@@ -375,7 +483,12 @@ async function viewMap(params) {
   const cx = total ? places.items.reduce((n, p) => n + px(p.longitude) * p.events, 0) / total : W / 2;
   const cy = total ? places.items.reduce((n, p) => n + py(p.latitude) * p.events, 0) / total : H / 2;
   const vw = W / zoom, vh = H / zoom;
-  const vx = Math.min(W - vw, Math.max(0, cx - vw / 2)), vy = Math.min(H - vh, Math.max(0, cy - vh / 2));
+  // The centre (x, y in map units) is in the URL once panned; it is kept inside the map.
+  const fx = Number.isFinite(Number(params.x)) && params.x !== undefined ? Number(params.x) : cx;
+  const fy = Number.isFinite(Number(params.y)) && params.y !== undefined ? Number(params.y) : cy;
+  const clampX = x => Math.min(W - vw, Math.max(0, x)), clampY = y => Math.min(H - vh, Math.max(0, y));
+  const vx = clampX(fx - vw / 2), vy = clampY(fy - vh / 2);
+  const view = (z, x, y) => go('map', { ...filters, zoom: z > 1 ? z : undefined, x: Math.round(x), y: Math.round(y) });
   const svg = s('svg', { viewBox: `${vx} ${vy} ${vw} ${vh}`, role: 'group', 'aria-label': 'Map of event locations' });
   const land = s('g', { 'aria-hidden': 'true' });
   for (const c of w.countries) { const p = s('path', { d: c.d, class: 'land' }); p.appendChild(s('title', { text: c.name })); land.appendChild(p); }
@@ -399,14 +512,35 @@ async function viewMap(params) {
     g.appendChild(s('title', { text: `${names}: ${c.events} events` }));
     svg.appendChild(g);
   }
-  const zoomBar = h('p', {}, h('button', { type: 'button', text: 'Zoom in', disabled: zoom >= 8, onclick: () => go('map', { ...filters, zoom: zoom * 2 }) }), ' ',
-    h('button', { type: 'button', text: 'Zoom out', disabled: zoom <= 1, onclick: () => go('map', { ...filters, zoom: zoom / 2 }) }),
+  const mx = vx + vw / 2, my = vy + vh / 2;
+  const pan = (label, dx, dy) => h('button', { type: 'button', 'aria-label': 'Pan ' + label, title: 'Pan ' + label, text: { left: '←', right: '→', up: '↑', down: '↓' }[label],
+    disabled: zoom <= 1, onclick: () => view(zoom, mx + dx * vw / 4, my + dy * vh / 4) });
+  pannable(svg, { x: vx, y: vy, w: vw, h: vh }, (x, y) => view(zoom, x + vw / 2, y + vh / 2));
+  const zoomBar = h('p', { class: 'map-tools' }, h('button', { type: 'button', text: 'Zoom in', disabled: zoom >= 8, onclick: () => view(zoom * 2, mx, my) }), ' ',
+    h('button', { type: 'button', text: 'Zoom out', disabled: zoom <= 1, onclick: () => view(zoom / 2, mx, my) }), ' ',
+    pan('left', -1, 0), pan('up', 0, -1), pan('down', 0, 1), pan('right', 1, 0),
     h('span', { class: 'muted', text: ` ${places.items.length} places, ${total.toLocaleString('en')} located events` }));
   show(h('h1', { text: 'Map' }), form, zoomBar, h('figure', { class: 'map' }, svg),
     h('h2', { text: 'Places' }),
     h('div', { class: 'table-wrap' }, h('table', {}, h('thead', {}, h('tr', {}, ['Place', 'Country', 'Events'].map(t => h('th', { scope: 'col', text: t })))),
       h('tbody', {}, places.items.slice(0, 50).map(p => h('tr', {}, h('td', { text: p.name }), h('td', { text: p.country || '' }), h('td', { text: p.events.toLocaleString('en') })))))),
     h('p', { class: 'muted', text: 'Outlines: Natural Earth 1:110m (public domain) via world-atlas.' }));
+}
+
+// Dragging the map moves the view with the pointer; on release onPan(left, top) keeps it (in the URL).
+// A drag that starts on a cluster does not follow its link.
+function pannable(svg, box, onPan) {
+  let grab = null, moved = false;
+  svg.addEventListener('pointerdown', ev => { grab = { x: ev.clientX, y: ev.clientY, scale: box.w / svg.getBoundingClientRect().width }; moved = false; });
+  const offset = ev => ({ x: box.x - (ev.clientX - grab.x) * grab.scale, y: box.y - (ev.clientY - grab.y) * grab.scale });
+  svg.addEventListener('pointermove', ev => {
+    if (!grab) return;
+    // Captured only once it is a drag: a capture at pointerdown would retarget a plain click away from a cluster's link.
+    if (!moved && Math.abs(ev.clientX - grab.x) + Math.abs(ev.clientY - grab.y) > 3) { moved = true; svg.setPointerCapture(ev.pointerId); }
+    if (moved) { const o = offset(ev); svg.setAttribute('viewBox', `${o.x} ${o.y} ${box.w} ${box.h}`); }
+  });
+  svg.addEventListener('pointerup', ev => { if (grab && moved) { const o = offset(ev); onPan(o.x, o.y); } grab = null; });
+  svg.addEventListener('click', ev => { if (moved) { ev.preventDefault(); moved = false; } }, true);
 }
 
 // ---------- article with highlighted evidence ----------
@@ -468,10 +602,32 @@ function renderText(box, article, ev) {
   box.replaceChildren(...out);
 }
 
+// ---------- live refresh ----------
+// The store may grow while a view is open (POSTed articles, `readout ingest` into the same file). A
+// poll of /stats (cheap: answered from the response cache until the store changes) offers a refresh
+// instead of re-rendering under the reader's eyes.
+const POLL_MS = 15000;
+let seen = null; // the stats when the current view was rendered
+async function poll() {
+  let stats;
+  try { stats = await api('/stats'); } catch { return; } // server away: try again next time
+  const box = document.getElementById('live');
+  if (seen === null) { seen = stats; box.replaceChildren(); return; }
+  if (stats.events === seen.events && stats.articles === seen.articles) return;
+  const added = stats.events - seen.events;
+  const refresh = h('button', { type: 'button', text: 'Refresh view' });
+  refresh.addEventListener('click', () => { seen = null; box.replaceChildren(); route(); poll(); });
+  box.replaceChildren(h('span', {
+    text: added > 0 ? `${added.toLocaleString('en')} new event${added === 1 ? '' : 's'} stored since this view opened.` : 'The store has changed since this view opened.',
+  }), ' ', refresh);
+}
+
 // ---------- start ----------
 document.getElementById('search').addEventListener('submit', ev => {
   ev.preventDefault();
   go('search', { q: document.getElementById('search-q').value.trim() });
 });
-window.addEventListener('hashchange', () => { route(); main().focus({ preventScroll: true }); });
+window.addEventListener('hashchange', () => { seen = null; route(); poll(); main().focus({ preventScroll: true }); });
 route();
+poll();
+setInterval(poll, POLL_MS);
