@@ -405,7 +405,8 @@ public sealed class EventCoder(PredicateLexicon lexicon) : IStage
             {
                 draft.Attribution = sp.Speaker; // "X told Y that Z", "X said Z": X reports Z
             }
-            else if (attribution is not null && (attribution.Span.Start > draft.Trigger.End || attribution.Span.End < draft.Trigger.Start))
+            else if (attribution is not null && (attribution.Span.Start > draft.Trigger.End || attribution.Span.End < draft.Trigger.Start)
+                && draft.Source?.Span != attribution.Span) // ", Putin told Lukashenko.": the telling is not reported by its own teller
             {
                 draft.Attribution = attribution;
             }
@@ -1277,7 +1278,7 @@ public sealed class EventCoder(PredicateLexicon lexicon) : IStage
     {
         var timex = AttachedTimex(doc, sentence, t, consumed)
             ?? (Governor(doc, sentence, t) is { } governor ? AttachedTimex(doc, sentence, governor, consumed) : null)
-            ?? ReportingTimex(doc, sentence, t, consumed);
+            ?? (draft.Modality is Modality.Planned or Modality.Intended ? null : ReportingTimex(doc, sentence, t, consumed)); // a report's date does not date what is still to come
         if (timex is not null)
         {
             draft.Date = timex.Value;
@@ -1468,9 +1469,9 @@ public sealed class EventCoder(PredicateLexicon lexicon) : IStage
     {
         for (int k = sentence.EndToken - 1; k > sentence.FirstToken; k--)
         {
-            if (doc.U(k) is Upos.VERB && doc.Lemma(k) is "say" or "announce" or "report" or "state" or "add")
+            if (doc.U(k) is Upos.VERB && ReportingVerbs.Contains(doc.Lemma(k)))
             {
-                // Trailing attribution: ", X said." — the subject before the verb, after a comma or closing quote.
+                // Trailing attribution: ", X said.", ", X told Y." — the subject before the verb, after a comma or closing quote.
                 int e = k - 1;
                 if (e >= sentence.FirstToken && doc.TokenEntity[e] >= 0)
                 {
