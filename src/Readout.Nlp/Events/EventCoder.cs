@@ -196,6 +196,20 @@ public sealed class EventCoder(PredicateLexicon lexicon) : IStage
                     TokenEntity[t] = e;
                 }
             }
+
+            // "The United States imposed new sanctions": the tagger reads some past tenses after a name as
+            // adjectives. Right after a mention and before an object, an "-ed" form of a lexicon verb is that verb.
+            Upostags = [.. Pos.Upos];
+            for (int t = 1; t + 1 < Tokens.Count; t++)
+            {
+                if (Upostags[t] is Upos.ADJ && TokenEntity[t - 1] >= 0 && TokenEntity[t] < 0
+                    && Upostags[t + 1] is Upos.DET or Upos.ADJ or Upos.NOUN or Upos.NUM or Upos.PROPN
+                    && Lemmas[t].EndsWith("ed", StringComparison.Ordinal) && LexiconVerb(Lemmas[t], lexicon) is { } verb)
+                {
+                    Upostags[t] = Upos.VERB;
+                    Lemmas[t] = verb;
+                }
+            }
         }
 
         public Document Document { get; }
@@ -269,7 +283,10 @@ public sealed class EventCoder(PredicateLexicon lexicon) : IStage
         private static readonly (string Suffix, string Replacement)[] InflectionSuffixes =
             [("ied", "y"), ("ies", "y"), ("ed", ""), ("d", ""), ("ing", ""), ("ing", "e"), ("es", ""), ("s", "")];
 
-        public Upos U(int t) => Pos.Upos[t];
+        public Upos U(int t) => Upostags[t];
+
+        /// <summary>Parts of speech, with past-tense lexicon verbs the tagger read as adjectives put right (see the constructor).</summary>
+        private Upos[] Upostags { get; }
     }
 
     /// <summary>An event being assembled.</summary>
@@ -491,7 +508,9 @@ public sealed class EventCoder(PredicateLexicon lexicon) : IStage
                 return k;
             }
 
-            if (doc.U(k) is Upos.PUNCT or Upos.VERB or Upos.SCONJ || doc.Lower(k) is "to" or "with" or "on" or "in")
+            // "provided 100 million dollars in military aid": an amount passes on to what it is counted in.
+            bool amountIn = doc.Lower(k) == "in" && k > t + 1 && (doc.U(k - 1) is Upos.NUM || doc.Lemma(k - 1) is "dollar" or "euro" or "yen" or "pound" or "yuan" or "rouble" or "ruble");
+            if (!amountIn && (doc.U(k) is Upos.PUNCT or Upos.VERB or Upos.SCONJ || doc.Lower(k) is "to" or "with" or "on" or "in"))
             {
                 break;
             }
@@ -963,16 +982,23 @@ public sealed class EventCoder(PredicateLexicon lexicon) : IStage
             return [.. pair.Select(p => doc.CountryArgument(e, doc.Actors[p].Actor.Country!))];
         }
 
+        // "Japan and the Philippines": an article may stand between "and" and the partner.
         int before = e.FirstToken - 1;
+        if (before > sentence.FirstToken && doc.Lower(before) == "the")
+        {
+            before--;
+        }
+
         if (before > sentence.FirstToken && doc.Lower(before) == "and" && doc.TokenEntity[before - 1] >= 0)
         {
             return [doc.TokenEntity[before - 1], ent];
         }
 
         int after = e.EndToken;
-        if (after + 1 < sentence.EndToken && doc.Lower(after) == "and" && doc.TokenEntity[after + 1] >= 0)
+        int partner = after + 1 < sentence.EndToken && doc.Lower(after + 1) == "the" ? after + 2 : after + 1;
+        if (partner < sentence.EndToken && doc.Lower(after) == "and" && doc.TokenEntity[partner] >= 0)
         {
-            return [ent, doc.TokenEntity[after + 1]];
+            return [ent, doc.TokenEntity[partner]];
         }
 
         return [ent];
