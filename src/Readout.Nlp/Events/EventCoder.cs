@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using Readout.Core;
 using Readout.Core.Layers;
@@ -76,6 +77,12 @@ public sealed class EventCoder(PredicateLexicon lexicon) : IStage
             }
 
             if (d.Target is not null && SameActor(d.Source.Actor, d.Target.Actor))
+            {
+                continue;
+            }
+
+            // Fighting is two-sided: with one side only ("Turkish troops fought alongside …") there is no event to code.
+            if (d.Target is null && d.Entry.Type == EventType.Assault && d.Entry.Frames.Any(f => f.Symmetric))
             {
                 continue;
             }
@@ -197,14 +204,28 @@ public sealed class EventCoder(PredicateLexicon lexicon) : IStage
                 }
             }
 
-            // "The United States imposed new sanctions": the tagger reads some past tenses after a name as
-            // adjectives. Right after a mention and before an object, an "-ed" form of a lexicon verb is that verb.
+            // "The United States imposed new sanctions", "China lent Pakistan …", "Azerbaijan shot down …": the tagger
+            // reads some past tenses right after a name as adjectives or nouns, and leaves irregular ones unlemmatized
+            // ("froze"). Right after a mention and before an object, a past tense of a lexicon verb is that verb.
             Upostags = [.. Pos.Upos];
             for (int t = 1; t + 1 < Tokens.Count; t++)
             {
-                if (Upostags[t] is Upos.ADJ && TokenEntity[t - 1] >= 0 && TokenEntity[t] < 0
-                    && Upostags[t + 1] is Upos.DET or Upos.ADJ or Upos.NOUN or Upos.NUM or Upos.PROPN
-                    && Lemmas[t].EndsWith("ed", StringComparison.Ordinal) && LexiconVerb(Lemmas[t], lexicon) is { } verb)
+                string word = Word(t).ToLowerInvariant();
+                string? irregular = IrregularPast.GetValueOrDefault(word);
+                if (irregular is not null && Upostags[t] is Upos.VERB && lexicon.Verbs(irregular).Count > 0)
+                {
+                    Lemmas[t] = irregular;
+                    continue;
+                }
+
+                if (Upostags[t] is not (Upos.ADJ or Upos.NOUN) || TokenEntity[t - 1] < 0 || TokenEntity[t] >= 0
+                    || Upostags[t + 1] is not (Upos.DET or Upos.ADJ or Upos.NOUN or Upos.NUM or Upos.PROPN or Upos.PRON) && !(irregular is not null && Upostags[t + 1] is Upos.ADP or Upos.ADV))
+                {
+                    continue;
+                }
+
+                string? verb = irregular ?? (word.EndsWith("ed", StringComparison.Ordinal) && Upostags[t] is Upos.ADJ ? LexiconVerb(word, lexicon) : null);
+                if (verb is not null && lexicon.Verbs(verb).Count > 0)
                 {
                     Upostags[t] = Upos.VERB;
                     Lemmas[t] = verb;
@@ -279,6 +300,18 @@ public sealed class EventCoder(PredicateLexicon lexicon) : IStage
 
             return null;
         }
+
+        /// <summary>Irregular past tenses of verbs news reports code (form → lemma).</summary>
+        private static readonly FrozenDictionary<string, string> IrregularPast = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["met"] = "meet", ["held"] = "hold", ["took"] = "take", ["undertook"] = "undertake", ["made"] = "make", ["paid"] = "pay",
+            ["sent"] = "send", ["lent"] = "lend", ["gave"] = "give", ["forgave"] = "forgive", ["spoke"] = "speak", ["told"] = "tell",
+            ["flew"] = "fly", ["froze"] = "freeze", ["shot"] = "shoot", ["struck"] = "strike", ["hit"] = "hit", ["fought"] = "fight",
+            ["beat"] = "beat", ["broke"] = "break", ["withdrew"] = "withdraw", ["drew"] = "draw", ["threw"] = "throw", ["sought"] = "seek",
+            ["brought"] = "bring", ["led"] = "lead", ["left"] = "leave", ["kept"] = "keep", ["cut"] = "cut", ["shut"] = "shut",
+            ["set"] = "set", ["put"] = "put", ["laid"] = "lay", ["won"] = "win", ["stole"] = "steal", ["seized"] = "seize",
+            ["overran"] = "overrun", ["overthrew"] = "overthrow", ["upheld"] = "uphold", ["withheld"] = "withhold", ["forbade"] = "forbid",
+        }.ToFrozenDictionary(StringComparer.Ordinal);
 
         private static readonly (string Suffix, string Replacement)[] InflectionSuffixes =
             [("ied", "y"), ("ies", "y"), ("ed", ""), ("d", ""), ("ing", ""), ("ing", "e"), ("es", ""), ("s", "")];

@@ -16,12 +16,16 @@ namespace Readout.Nlp.Tests.Events;
 public class LexiconAccuracyTests(ITestOutputHelper output)
 {
     /// <summary>Floors just below the figures reached; raise them when the coder improves.</summary>
-    private const double TypeFloor = 94.0;
-    private const double DyadFloor = 93.0;
+    private const double TypeFloor = 97.5;
+    private const double DyadFloor = 96.5;
 
-    /// <summary>Floors for the blind set, just below its first measurement (see the commit that set them).</summary>
-    private const double BlindTypeFloor = 78.0;
-    private const double BlindDyadFloor = 66.0;
+    /// <summary>
+    /// Floors for the blind set, just below its figures. Its first measurement, before any coder change made
+    /// while it existed, was type 78.6%, dyad 66.7%; later general fixes were checked against it too, so its
+    /// current figure is less blind than that first one.
+    /// </summary>
+    private const double BlindTypeFloor = 87.0;
+    private const double BlindDyadFloor = 87.0;
 
     internal static readonly string[] Files = ["Events/lexicon.spec", "Events/lexicon-pending.spec"];
 
