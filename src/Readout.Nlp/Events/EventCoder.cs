@@ -210,21 +210,29 @@ public sealed class EventCoder(PredicateLexicon lexicon) : IStage
             Upostags = [.. Pos.Upos];
             for (int t = 1; t + 1 < Tokens.Count; t++)
             {
-                string word = Word(t).ToLowerInvariant();
-                string? irregular = IrregularPast.GetValueOrDefault(word);
-                if (irregular is not null && Upostags[t] is Upos.VERB && lexicon.Verbs(irregular).Count > 0)
+                // The tagger gives these forms themselves as lemmas, in lower case: no need to read the text.
+                if (Upostags[t] is Upos.VERB)
                 {
-                    Lemmas[t] = irregular;
+                    if (lexicon.Verbs(Lemmas[t]).Count == 0 && IrregularPast.TryGetValue(Lemmas[t], out var lemma) && lexicon.Verbs(lemma).Count > 0)
+                    {
+                        Lemmas[t] = lemma;
+                    }
+
                     continue;
                 }
 
-                if (Upostags[t] is not (Upos.ADJ or Upos.NOUN) || TokenEntity[t - 1] < 0 || TokenEntity[t] >= 0
-                    || Upostags[t + 1] is not (Upos.DET or Upos.ADJ or Upos.NOUN or Upos.NUM or Upos.PROPN or Upos.PRON) && !(irregular is not null && Upostags[t + 1] is Upos.ADP or Upos.ADV))
+                if (Upostags[t] is not (Upos.ADJ or Upos.NOUN) || TokenEntity[t - 1] < 0 || TokenEntity[t] >= 0)
                 {
                     continue;
                 }
 
-                string? verb = irregular ?? (word.EndsWith("ed", StringComparison.Ordinal) && Upostags[t] is Upos.ADJ ? LexiconVerb(word, lexicon) : null);
+                string? irregular = IrregularPast.GetValueOrDefault(Lemmas[t]);
+                if (Upostags[t + 1] is not (Upos.DET or Upos.ADJ or Upos.NOUN or Upos.NUM or Upos.PROPN or Upos.PRON) && !(irregular is not null && Upostags[t + 1] is Upos.ADP or Upos.ADV))
+                {
+                    continue;
+                }
+
+                string? verb = irregular ?? (Lemmas[t].EndsWith("ed", StringComparison.Ordinal) && Upostags[t] is Upos.ADJ ? LexiconVerb(Lemmas[t], lexicon) : null);
                 if (verb is not null && lexicon.Verbs(verb).Count > 0)
                 {
                     Upostags[t] = Upos.VERB;
