@@ -1285,6 +1285,11 @@ public sealed class EventCoder(PredicateLexicon lexicon) : IStage
     /// </summary>
     private static int? Governor(DocView doc, Sentence sentence, int t)
     {
+        if (t <= sentence.FirstToken)
+        {
+            return null; // a verb opening the sentence ("agreed Erdogan") has nothing before it to govern it
+        }
+
         int k = t - 1;
         while (k > sentence.FirstToken && doc.U(k) is Upos.ADV or Upos.AUX && doc.Lower(k) != "to")
         {
