@@ -12,6 +12,12 @@ internal static class CommonOptions
 
     public static Option<string[]> Lexicon() => new("--lexicon") { Description = "Extra predicate lexicon files (data/lexicon format)", AllowMultipleArgumentsPerToken = true };
 
+    /// <summary>Output as PLOVER codes it: planned or intended CONSULT, SUPPORT, COOPERATE, AID become AGREE, announced retreats CONCEDE.</summary>
+    public static Option<bool> PloverStrict() => new("--plover-strict")
+    {
+        Description = "Output PLOVER's reading: planned or intended CONSULT, SUPPORT, COOPERATE and AID as AGREE, announced RETREAT as CONCEDE (default: Readout's type + modality)",
+    };
+
     public static Option<string?> Published() => new("--published") { Description = "Publication date (ISO 8601, e.g. 2016-10-02) for plain text without metadata" };
 
     public static Option<string?> Source() => new("--source") { Description = "Source / outlet name for plain text" };

@@ -16,6 +16,26 @@ public sealed class AnnotateCommandTests : IDisposable
     public void Dispose() => _folder.Dispose();
 
     [Fact]
+    public async Task Annotate_PloverStrict_PlannedVisitIsAgreeWhileTheDefaultKeepsConsultPlanned()
+    {
+        var path = _folder.Write("summit.txt", Article);
+        string[] args = ["annotate", path, "--published", "2024-03-06", "--no-tokens"];
+
+        var own = await ReadoutCli.RunAsync(_folder.Path, args);
+        var strict = await ReadoutCli.RunAsync(_folder.Path, [.. args, "--plover-strict"]);
+
+        Assert.True(own.ExitCode == ExitCodes.Ok && strict.ExitCode == ExitCodes.Ok, own + "\n" + strict);
+        static JsonElement Visit(string stdout) => JsonDocument.Parse(stdout).RootElement.GetProperty("events").EnumerateArray()
+            .Single(e => e.GetProperty("evidence").GetProperty("trigger_start").GetInt32() == Article.IndexOf("visit Seoul", StringComparison.Ordinal));
+        var ownVisit = Visit(own.Stdout);
+        var strictVisit = Visit(strict.Stdout);
+        Assert.Equal(("CONSULT", "planned", "042"), (ownVisit.GetProperty("type").GetString(), ownVisit.GetProperty("modality").GetString(), ownVisit.GetProperty("cameo").GetString()));
+        Assert.Equal(("AGREE", "asserted", "036"), (strictVisit.GetProperty("type").GetString(), strictVisit.GetProperty("modality").GetString(), strictVisit.GetProperty("cameo").GetString()));
+        Assert.Equal(ownVisit.GetProperty("source").GetRawText(), strictVisit.GetProperty("source").GetRawText());
+        Assert.Equal(ownVisit.GetProperty("date").GetString(), strictVisit.GetProperty("date").GetString());
+    }
+
+    [Fact]
     public async Task Annotate_ArticleWithPublished_WritesEveryContractFieldWithSpansIntoTheText()
     {
         var path = _folder.Write("summit.txt", Article);

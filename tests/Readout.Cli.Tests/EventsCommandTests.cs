@@ -85,6 +85,26 @@ public sealed class EventsCommandTests(SampleStore samples) : IClassFixture<Samp
     }
 
     [Fact]
+    public async Task Events_PloverStrict_PlannedConsultationsBecomeAgreeAndTheTypeFilterSeesThem()
+    {
+        var all = await QueryAsync();
+        static string Field(JsonElement e, string name) => e.GetProperty("event").GetProperty(name).GetString()!;
+        var planned = all.Where(e => Field(e, "type") is "CONSULT" or "SUPPORT" or "COOPERATE" or "AID" && Field(e, "modality") is "planned" or "intended").ToList();
+        Assert.NotEmpty(planned);
+
+        var strict = await QueryAsync("--plover-strict");
+        Assert.Equal(Ids(all), Ids(strict));
+        var rewritten = strict.Where(e => Ids(planned).Contains(e.GetProperty("event_id").GetInt64())).ToList();
+        Assert.All(rewritten, e => Assert.Equal(("AGREE", "asserted"), (Field(e, "type"), Field(e, "modality"))));
+        Assert.All(rewritten, e => Assert.Contains("plover-strict", Field(e, "rule"), StringComparison.Ordinal));
+        Assert.DoesNotContain(strict, e => Field(e, "type") is "CONSULT" or "SUPPORT" or "COOPERATE" or "AID" && Field(e, "modality") is "planned" or "intended");
+
+        var agree = await QueryAsync("--plover-strict", "--type", "agree");
+        Assert.Equal(Ids(strict.Where(e => Field(e, "type") == "AGREE")), Ids(agree));
+        Assert.True(Ids(planned).All(Ids(agree).Contains));
+    }
+
+    [Fact]
     public async Task Events_FromTo_ReturnsExactlyTheEventsStartingInTheRange()
     {
         // The store's first day of each event's date (a month counts as its first day; undated rows are null).

@@ -21,9 +21,10 @@ internal static class AnnotateCommand
         var format = new Option<string>("--format") { Description = "json (the annotate contract)", DefaultValueFactory = _ => "json" };
         format.AcceptOnlyFromAmong("json");
         var noTokens = new Option<bool>("--no-tokens") { Description = "Omit the token layer" };
+        var ploverStrict = CommonOptions.PloverStrict();
         var cmd = new Command("annotate", "Annotate documents without storing them: every layer as JSON (one object per document, one per line for several)")
         {
-            paths, published, source, url, title, kb, lexicon, format, noTokens,
+            paths, published, source, url, title, kb, lexicon, format, noTokens, ploverStrict,
         };
         cmd.SetAction(async (pr, ct) =>
         {
@@ -68,7 +69,7 @@ internal static class AnnotateCommand
             {
                 using (var w = new Utf8JsonWriter(stdout, new JsonWriterOptions { Indented = docs.Count == 1, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
                 {
-                    AnnotationJson.Write(w, doc, includeTokens: !pr.GetValue(noTokens));
+                    AnnotationJson.Write(w, doc, includeTokens: !pr.GetValue(noTokens), ploverStrict: pr.GetValue(ploverStrict));
                 }
 
                 stdout.WriteByte((byte)'\n');

@@ -4,7 +4,9 @@ using System.Text;
 using System.Text.Json;
 using Readout.Cli.Output;
 using Readout.Core.Layers;
+using Readout.Nlp.Events;
 using Readout.Storage;
+using Readout.Storage.Sqlite;
 
 namespace Readout.Cli.Commands;
 
@@ -26,9 +28,10 @@ internal static class EventsCommand
         var after = new Option<long?>("--after") { Description = "Paging cursor: events after this id" };
         var format = new Option<string>("--format") { Description = "table, json or csv", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json", "csv");
+        var ploverStrict = CommonOptions.PloverStrict();
         var cmd = new Command("events", "List stored events")
         {
-            db, country, dyad, actor, type, from, to, modality, text, limit, after, format,
+            db, country, dyad, actor, type, from, to, modality, text, limit, after, format, ploverStrict,
         };
         cmd.SetAction(async (pr, ct) =>
         {
@@ -74,7 +77,7 @@ internal static class EventsCommand
             IReadOnlyList<StoredEvent> events;
             try
             {
-                events = await store.QueryEventsAsync(query, ct);
+                events = pr.GetValue(ploverStrict) ? await QueryStrictAsync(store, query, ct) : await store.QueryEventsAsync(query, ct);
             }
             catch (ArgumentException ex)
             {
@@ -92,6 +95,35 @@ internal static class EventsCommand
             return ExitCodes.Ok;
         });
         return cmd;
+    }
+
+    /// <summary>
+    /// The query answered over events as PLOVER codes them. The store holds Readout's own type and modality,
+    /// so --type and --modality apply after the rewrite: pages are read without them until the limit is reached.
+    /// </summary>
+    private static async Task<IReadOnlyList<StoredEvent>> QueryStrictAsync(SqliteEventStore store, EventQuery query, CancellationToken ct)
+    {
+        static StoredEvent Rewrite(StoredEvent s) => s with { Event = PloverStrict.Apply(s.Event) };
+        if (query.Type is null && query.Modality is null)
+        {
+            return [.. (await store.QueryEventsAsync(query, ct)).Select(Rewrite)];
+        }
+
+        var found = new List<StoredEvent>();
+        var page = query with { Type = null, Modality = null, Limit = EventQuery.MaxLimit };
+        while (found.Count < query.Limit)
+        {
+            var batch = await store.QueryEventsAsync(page, ct);
+            found.AddRange(batch.Select(Rewrite).Where(s => (query.Type is null || s.Event.Type == query.Type) && (query.Modality is null || s.Event.Modality == query.Modality)));
+            if (batch.Count < page.Limit)
+            {
+                break;
+            }
+
+            page = page with { AfterId = batch[^1].Id };
+        }
+
+        return [.. found.Take(query.Limit)];
     }
 
     private static string? Country(string? value, string flag, List<string> errors)

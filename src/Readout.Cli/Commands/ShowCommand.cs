@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text;
 using Readout.Core;
 using Readout.Core.Layers;
+using Readout.Nlp.Events;
 using Readout.Storage;
 
 namespace Readout.Cli.Commands;
@@ -13,7 +14,8 @@ internal static class ShowCommand
     {
         var id = new Argument<long>("id") { Description = "Event id (from 'readout events')" };
         var db = CommonOptions.Db();
-        var cmd = new Command("show", "Show one event with its evidence and explanation") { id, db };
+        var ploverStrict = CommonOptions.PloverStrict();
+        var cmd = new Command("show", "Show one event with its evidence and explanation") { id, db, ploverStrict };
         cmd.SetAction(async (pr, ct) =>
         {
             var path = pr.GetValue(db)!;
@@ -38,7 +40,7 @@ internal static class ShowCommand
                 return ExitCodes.Usage;
             }
 
-            var e = s.Event;
+            var e = pr.GetValue(ploverStrict) ? PloverStrict.Apply(s.Event) : s.Event;
             var sb = new StringBuilder();
             sb.AppendLine($"Event {s.Id}: {e.Type.ToString().ToUpperInvariant()}{(e.Mode is null ? string.Empty : " (" + e.Mode + ")")}, CAMEO {e.Cameo}{(e.Context is null ? string.Empty : ", context " + e.Context)}");
             sb.AppendLine($"  source:      {EventTable.Who(e.Source)}{Quoted(e.Source)}");

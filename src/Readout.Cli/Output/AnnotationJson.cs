@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Readout.Core;
 using Readout.Core.Layers;
+using Readout.Nlp.Events;
 
 namespace Readout.Cli.Output;
 
@@ -10,7 +11,8 @@ namespace Readout.Cli.Output;
 /// </summary>
 public static class AnnotationJson
 {
-    public static void Write(Utf8JsonWriter w, Document doc, bool includeTokens)
+    /// <param name="ploverStrict">Write events as PLOVER codes them (<see cref="PloverStrict"/>).</param>
+    public static void Write(Utf8JsonWriter w, Document doc, bool includeTokens, bool ploverStrict = false)
     {
         ArgumentNullException.ThrowIfNull(w);
         ArgumentNullException.ThrowIfNull(doc);
@@ -157,7 +159,7 @@ public static class AnnotationJson
         {
             foreach (var e in events)
             {
-                WriteEvent(w, e);
+                WriteEvent(w, ploverStrict ? PloverStrict.Apply(e) : e);
             }
         }
 

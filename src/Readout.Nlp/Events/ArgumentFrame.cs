@@ -3,10 +3,11 @@ namespace Readout.Nlp.Events;
 /// <summary>
 /// Where an event's source and target are found: <c>subj&gt;obj</c> (subject acts on object),
 /// <c>subj&gt;with</c> (target after "with"), <c>subj=with</c> / <c>subj=</c> (symmetric, the target
-/// after "with" or coordinated with the subject), <c>poss&gt;to</c> / <c>by&gt;to</c> (event nouns).
+/// after "with" or coordinated with the subject), <c>poss&gt;to</c> / <c>by&gt;to</c> (event nouns), <c>obj&gt;subj</c>
+/// (the object acts on the subject: "Vietnam hosted Albanese" is Albanese's visit to Vietnam, as PLOVER codes hosting).
 /// </summary>
-/// <param name="SourceSlot">"subj", "poss" or "by".</param>
-/// <param name="TargetSlot">"obj", "coord" (coordinated subject), or a preposition.</param>
+/// <param name="SourceSlot">"subj", "obj", "poss" or "by".</param>
+/// <param name="TargetSlot">"obj", "subj", "coord" (coordinated subject), or a preposition.</param>
 public sealed record ArgumentFrame(string SourceSlot, string TargetSlot, bool Symmetric)
 {
     public static ArgumentFrame Parse(string text)
@@ -22,9 +23,9 @@ public sealed record ArgumentFrame(string SourceSlot, string TargetSlot, bool Sy
 
         string source = text[..at];
         string target = text[(at + 1)..];
-        if (source is not ("subj" or "poss" or "by"))
+        if (source is not ("subj" or "obj" or "poss" or "by"))
         {
-            throw new FormatException($"Frame '{text}': source slot must be subj, poss or by.");
+            throw new FormatException($"Frame '{text}': source slot must be subj, obj, poss or by.");
         }
 
         return new ArgumentFrame(source, target.Length == 0 ? "coord" : target, sym >= 0);

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using Readout.Core;
 using Readout.Core.Layers;
@@ -31,7 +32,10 @@ public sealed class EventCoder(PredicateLexicon lexicon) : IStage
 
     private static readonly HashSet<string> AddresseeVerbs = new(StringComparer.Ordinal) { "tell", "assure", "inform", "promise" };
 
-    private static readonly HashSet<string> ReportingVerbs = new(StringComparer.Ordinal) { "say", "tell", "announce", "report", "state", "add", "claim", "note" };
+    private static readonly HashSet<string> ReportingVerbs = new(StringComparer.Ordinal)
+    {
+        "say", "tell", "announce", "report", "state", "add", "claim", "note", "inform", "assure", "confirm", "insist", "stress", "declare", "reiterate", "explain",
+    };
 
     private static readonly HashSet<string> PlanGovernors = new(StringComparer.Ordinal)
     {
@@ -73,6 +77,12 @@ public sealed class EventCoder(PredicateLexicon lexicon) : IStage
             }
 
             if (d.Target is not null && SameActor(d.Source.Actor, d.Target.Actor))
+            {
+                continue;
+            }
+
+            // Fighting is two-sided: with one side only ("Turkish troops fought alongside …") there is no event to code.
+            if (d.Target is null && d.Entry.Type == EventType.Assault && d.Entry.Frames.Any(f => f.Symmetric))
             {
                 continue;
             }
@@ -193,6 +203,42 @@ public sealed class EventCoder(PredicateLexicon lexicon) : IStage
                     TokenEntity[t] = e;
                 }
             }
+
+            // "The United States imposed new sanctions", "China lent Pakistan …", "Azerbaijan shot down …": the tagger
+            // reads some past tenses right after a name as adjectives or nouns, and leaves irregular ones unlemmatized
+            // ("froze"). Right after a mention and before an object, a past tense of a lexicon verb is that verb.
+            Upostags = [.. Pos.Upos];
+            for (int t = 1; t + 1 < Tokens.Count; t++)
+            {
+                // The tagger gives these forms themselves as lemmas, in lower case: no need to read the text.
+                if (Upostags[t] is Upos.VERB)
+                {
+                    if (lexicon.Verbs(Lemmas[t]).Count == 0 && IrregularPast.TryGetValue(Lemmas[t], out var lemma) && lexicon.Verbs(lemma).Count > 0)
+                    {
+                        Lemmas[t] = lemma;
+                    }
+
+                    continue;
+                }
+
+                if (Upostags[t] is not (Upos.ADJ or Upos.NOUN) || TokenEntity[t - 1] < 0 || TokenEntity[t] >= 0)
+                {
+                    continue;
+                }
+
+                string? irregular = IrregularPast.GetValueOrDefault(Lemmas[t]);
+                if (Upostags[t + 1] is not (Upos.DET or Upos.ADJ or Upos.NOUN or Upos.NUM or Upos.PROPN or Upos.PRON) && !(irregular is not null && Upostags[t + 1] is Upos.ADP or Upos.ADV))
+                {
+                    continue;
+                }
+
+                string? verb = irregular ?? (Lemmas[t].EndsWith("ed", StringComparison.Ordinal) && Upostags[t] is Upos.ADJ ? LexiconVerb(Lemmas[t], lexicon) : null);
+                if (verb is not null && lexicon.Verbs(verb).Count > 0)
+                {
+                    Upostags[t] = Upos.VERB;
+                    Lemmas[t] = verb;
+                }
+            }
         }
 
         public Document Document { get; }
@@ -263,10 +309,25 @@ public sealed class EventCoder(PredicateLexicon lexicon) : IStage
             return null;
         }
 
+        /// <summary>Irregular past tenses of verbs news reports code (form → lemma).</summary>
+        private static readonly FrozenDictionary<string, string> IrregularPast = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["met"] = "meet", ["held"] = "hold", ["took"] = "take", ["undertook"] = "undertake", ["made"] = "make", ["paid"] = "pay",
+            ["sent"] = "send", ["lent"] = "lend", ["gave"] = "give", ["forgave"] = "forgive", ["spoke"] = "speak", ["told"] = "tell",
+            ["flew"] = "fly", ["froze"] = "freeze", ["shot"] = "shoot", ["struck"] = "strike", ["hit"] = "hit", ["fought"] = "fight",
+            ["beat"] = "beat", ["broke"] = "break", ["withdrew"] = "withdraw", ["drew"] = "draw", ["threw"] = "throw", ["sought"] = "seek",
+            ["brought"] = "bring", ["led"] = "lead", ["left"] = "leave", ["kept"] = "keep", ["cut"] = "cut", ["shut"] = "shut",
+            ["set"] = "set", ["put"] = "put", ["laid"] = "lay", ["won"] = "win", ["stole"] = "steal", ["seized"] = "seize",
+            ["overran"] = "overrun", ["overthrew"] = "overthrow", ["upheld"] = "uphold", ["withheld"] = "withhold", ["forbade"] = "forbid",
+        }.ToFrozenDictionary(StringComparer.Ordinal);
+
         private static readonly (string Suffix, string Replacement)[] InflectionSuffixes =
             [("ied", "y"), ("ies", "y"), ("ed", ""), ("d", ""), ("ing", ""), ("ing", "e"), ("es", ""), ("s", "")];
 
-        public Upos U(int t) => Pos.Upos[t];
+        public Upos U(int t) => Upostags[t];
+
+        /// <summary>Parts of speech, with past-tense lexicon verbs the tagger read as adjectives put right (see the constructor).</summary>
+        private Upos[] Upostags { get; }
     }
 
     /// <summary>An event being assembled.</summary>
@@ -366,6 +427,7 @@ public sealed class EventCoder(PredicateLexicon lexicon) : IStage
         found.RemoveAll(f => f.Entry.IsNoun && consumed.Contains(f.Token));
 
         var attribution = Attribution(doc, sentence);
+        var speaker = LeadingSpeaker(doc, sentence);
         foreach (var (t, end, entry) in found)
         {
             if (Suppressed(doc, sentence, t) || IsPromiseOfCodedEvent(doc, sentence, t, entry))
@@ -383,6 +445,11 @@ public sealed class EventCoder(PredicateLexicon lexicon) : IStage
                 Evidence = sentence.Span,
             };
             FillArguments(doc, sentence, t, end, entry, draft);
+            if (ReportingVerbs.Contains(entry.Lemma) && draft.Target?.Actor is not { Sector: not "MED" })
+            {
+                continue; // "told a news conference", "told Reuters": a report, not a consultation with anyone
+            }
+
             draft.Modality = ModalityOf(doc, sentence, t, entry.IsNoun);
             if (entry.Type == EventType.Threaten && draft.Modality is Modality.Intended or Modality.Planned)
             {
@@ -391,7 +458,13 @@ public sealed class EventCoder(PredicateLexicon lexicon) : IStage
 
             FillDateAndPlace(doc, sentence, t, end, draft, consumed);
             draft.Context = ContextOf(doc, sentence, t) ?? entry.Context;
-            if (attribution is not null && (attribution.Span.Start > draft.Trigger.End || attribution.Span.End < draft.Trigger.Start))
+            TargetFromPlace(doc, sentence, end, draft);
+            if (speaker is { } sp && t > sp.Verb)
+            {
+                draft.Attribution = sp.Speaker; // "X told Y that Z", "X said Z": X reports Z
+            }
+            else if (attribution is not null && (attribution.Span.Start > draft.Trigger.End || attribution.Span.End < draft.Trigger.Start)
+                && draft.Source?.Span != attribution.Span) // ", Putin told Lukashenko.": the telling is not reported by its own teller
             {
                 draft.Attribution = attribution;
             }
@@ -407,6 +480,8 @@ public sealed class EventCoder(PredicateLexicon lexicon) : IStage
         var entries = lexicon.Verbs(doc.Lemma(t));
         (int, int, PredicateEntry)? plain = null, light = null, phrasal = null;
         int particleAt = int.MaxValue;
+        // "told Kyiv to halt", "asked Hanoi to": a verb with a plain request reading and another takes the request before an infinitive.
+        bool request = ObjectThenInfinitive(doc, sentence, t);
         foreach (var e in entries)
         {
             if (e.Particle is { } particle)
@@ -434,13 +509,32 @@ public sealed class EventCoder(PredicateLexicon lexicon) : IStage
                     light = (t, t + 1, e);
                 }
             }
-            else
+            else if (plain is null || (e.Type == EventType.Request) == request && (plain.Value.Item3.Type == EventType.Request) != request)
             {
-                plain ??= (t, t + 1, e);
+                plain = (t, t + 1, e);
             }
         }
 
         return phrasal ?? light ?? plain; // a phrasal verb is the most specific reading
+    }
+
+    /// <summary>"told Ukraine to …": an object (a mention, or a noun phrase) then "to" and a verb.</summary>
+    private static bool ObjectThenInfinitive(DocView doc, Sentence sentence, int t)
+    {
+        for (int k = t + 1; k + 1 < Math.Min(sentence.EndToken, t + 8); k++)
+        {
+            if (doc.Lower(k) == "to" && doc.U(k) is Upos.PART)
+            {
+                return k > t + 1 && doc.U(k + 1) is Upos.VERB;
+            }
+
+            if (doc.TokenEntity[k] < 0 && doc.U(k) is not (Upos.DET or Upos.ADJ or Upos.NOUN or Upos.PROPN or Upos.PRON or Upos.NUM))
+            {
+                return false;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The object noun of a light verb after it ("signed a tax treaty") or, in a relative clause, before it ("the plan he presented").</summary>
@@ -455,7 +549,9 @@ public sealed class EventCoder(PredicateLexicon lexicon) : IStage
                 return k;
             }
 
-            if (doc.U(k) is Upos.PUNCT or Upos.VERB or Upos.SCONJ || doc.Lower(k) is "to" or "with" or "on" or "in")
+            // "provided 100 million dollars in military aid": an amount passes on to what it is counted in.
+            bool amountIn = doc.Lower(k) == "in" && k > t + 1 && (doc.U(k - 1) is Upos.NUM || doc.Lemma(k - 1) is "dollar" or "euro" or "yen" or "pound" or "yuan" or "rouble" or "ruble");
+            if (!amountIn && (doc.U(k) is Upos.PUNCT or Upos.VERB or Upos.SCONJ || doc.Lower(k) is "to" or "with" or "on" or "in"))
             {
                 break;
             }
@@ -494,7 +590,24 @@ public sealed class EventCoder(PredicateLexicon lexicon) : IStage
         return k + 1 < sentence.EndToken && doc.Lower(k) == "to" && doc.U(k + 1) is Upos.VERB && lexicon.Verbs(doc.Lemma(k + 1)).Count > 0;
     }
 
-    /// <summary>"refused to meet": the complement of a refusal is not an event of its own (REJECT is).</summary>
+    /// <summary>
+    /// Verbs whose "to" complement is what they ask for, threaten, refuse or agree to, not an event of its own:
+    /// "refused to meet" is REJECT, "pressed Russia to withdraw" REQUEST, "threatened to cut ties" THREATEN,
+    /// "agreed to cooperate" AGREE. (A vow or pledge is the other way round: see <see cref="IsPromiseOfCodedEvent"/>.)
+    /// </summary>
+    private static readonly HashSet<string> ContentGovernors = new(StringComparer.Ordinal)
+    {
+        "refuse", "decline", "reject", "urge", "ask", "press", "call", "demand", "request", "appeal", "warn", "threaten", "agree", "offer", "commit",
+        "tell", "order", "instruct",
+    };
+
+    /// <summary>Nouns whose "to" complement is their content: "expressed readiness to cooperate".</summary>
+    private static readonly HashSet<string> ContentNouns = new(StringComparer.Ordinal)
+    {
+        "readiness", "willingness", "intention", "desire", "offer", "commitment", "threat", "demand", "call", "request", "appeal", "ultimatum", "refusal",
+    };
+
+    /// <summary>The complement of a request, threat, refusal or agreement is not an event of its own (the governing predicate is).</summary>
     private static bool Suppressed(DocView doc, Sentence sentence, int t)
     {
         int k = t - 1;
@@ -503,7 +616,31 @@ public sealed class EventCoder(PredicateLexicon lexicon) : IStage
             k--;
         }
 
-        return k > sentence.FirstToken && doc.Lower(k) == "to" && doc.Lemma(k - 1) is "refuse" or "decline" or "reject";
+        if (k <= sentence.FirstToken || doc.Lower(k) != "to" || doc.U(k) is not Upos.PART)
+        {
+            return false;
+        }
+
+        if (doc.U(k - 1) is Upos.NOUN && ContentNouns.Contains(doc.Lemma(k - 1)))
+        {
+            return true;
+        }
+
+        // The governing verb, past the object of an object-control verb ("pressed Russia to withdraw").
+        for (int g = k - 1; g >= sentence.FirstToken; g--)
+        {
+            if (Subordinators.Contains(doc.Lower(g)))
+            {
+                return false;
+            }
+
+            if (doc.U(g) is Upos.VERB && doc.TokenEntity[g] < 0)
+            {
+                return ContentGovernors.Contains(doc.Lemma(g));
+            }
+        }
+
+        return false;
     }
 
     // ---- arguments -------------------------------------------------------------------------
@@ -517,6 +654,8 @@ public sealed class EventCoder(PredicateLexicon lexicon) : IStage
             {
                 "subj" when passive => PrepObject(doc, sentence, end, "by") is { } by ? [by] : null,
                 "subj" => Subject(doc, sentence, t),
+                "obj" when passive => Subject(doc, sentence, t),
+                "obj" => DirectObject(doc, sentence, end) is { } o ? [o] : null,
                 "poss" => Possessor(doc, sentence, t) is { } p ? [p] : null,
                 "by" => PrepObject(doc, sentence, end, "by", maxDistance: 3) is { } b ? [b] : null,
                 _ => null,
@@ -530,6 +669,8 @@ public sealed class EventCoder(PredicateLexicon lexicon) : IStage
             {
                 "coord" => sources.Count > 1 ? sources[1] : null,
                 "obj" when passive => Subject(doc, sentence, t) is { Count: > 0 } passiveSubject ? passiveSubject[0] : null,
+                "subj" when passive => PrepObject(doc, sentence, end, "by"),
+                "subj" => Subject(doc, sentence, t) is { Count: > 0 } subject ? subject[0] : null,
                 "obj" => DirectObject(doc, sentence, end, throughThat: entry.Type == EventType.Request) ?? ComplementObject(doc, sentence, end),
                 _ => PrepObject(doc, sentence, end, frame.TargetSlot),
             };
@@ -560,7 +701,16 @@ public sealed class EventCoder(PredicateLexicon lexicon) : IStage
             k++;
         }
 
-        return k + 2 < sentence.EndToken && doc.Lower(k) == "to" && doc.U(k + 1) is Upos.VERB ? DirectObject(doc, sentence, k + 2) : null;
+        if (k + 2 >= sentence.EndToken || doc.Lower(k) != "to" || doc.U(k + 1) is not Upos.VERB)
+        {
+            return null;
+        }
+
+        // "threatened to cut ties with Niger", "to impose sanctions on Iran": the party named after the complement's object.
+        return DirectObject(doc, sentence, k + 2)
+            ?? PrepObject(doc, sentence, k + 2, "with", maxDistance: 6)
+            ?? PrepObject(doc, sentence, k + 2, "on", maxDistance: 6)
+            ?? PrepObject(doc, sentence, k + 2, "against", maxDistance: 6);
     }
 
     private static bool IsPassive(DocView doc, Sentence sentence, int t)
@@ -873,16 +1023,23 @@ public sealed class EventCoder(PredicateLexicon lexicon) : IStage
             return [.. pair.Select(p => doc.CountryArgument(e, doc.Actors[p].Actor.Country!))];
         }
 
+        // "Japan and the Philippines": an article may stand between "and" and the partner.
         int before = e.FirstToken - 1;
+        if (before > sentence.FirstToken && doc.Lower(before) == "the")
+        {
+            before--;
+        }
+
         if (before > sentence.FirstToken && doc.Lower(before) == "and" && doc.TokenEntity[before - 1] >= 0)
         {
             return [doc.TokenEntity[before - 1], ent];
         }
 
         int after = e.EndToken;
-        if (after + 1 < sentence.EndToken && doc.Lower(after) == "and" && doc.TokenEntity[after + 1] >= 0)
+        int partner = after + 1 < sentence.EndToken && doc.Lower(after + 1) == "the" ? after + 2 : after + 1;
+        if (partner < sentence.EndToken && doc.Lower(after) == "and" && doc.TokenEntity[partner] >= 0)
         {
-            return [ent, doc.TokenEntity[after + 1]];
+            return [ent, doc.TokenEntity[partner]];
         }
 
         return [ent];
@@ -1128,6 +1285,11 @@ public sealed class EventCoder(PredicateLexicon lexicon) : IStage
     /// </summary>
     private static int? Governor(DocView doc, Sentence sentence, int t)
     {
+        if (t <= sentence.FirstToken)
+        {
+            return null; // a verb opening the sentence ("agreed Erdogan") has nothing before it to govern it
+        }
+
         int k = t - 1;
         while (k > sentence.FirstToken && doc.U(k) is Upos.ADV or Upos.AUX && doc.Lower(k) != "to")
         {
@@ -1188,7 +1350,7 @@ public sealed class EventCoder(PredicateLexicon lexicon) : IStage
     {
         var timex = AttachedTimex(doc, sentence, t, consumed)
             ?? (Governor(doc, sentence, t) is { } governor ? AttachedTimex(doc, sentence, governor, consumed) : null)
-            ?? ReportingTimex(doc, sentence, t, consumed);
+            ?? (draft.Modality is Modality.Planned or Modality.Intended ? null : ReportingTimex(doc, sentence, t, consumed)); // a report's date does not date what is still to come
         if (timex is not null)
         {
             draft.Date = timex.Value;
@@ -1379,9 +1541,9 @@ public sealed class EventCoder(PredicateLexicon lexicon) : IStage
     {
         for (int k = sentence.EndToken - 1; k > sentence.FirstToken; k--)
         {
-            if (doc.U(k) is Upos.VERB && doc.Lemma(k) is "say" or "announce" or "report" or "state" or "add")
+            if (doc.U(k) is Upos.VERB && ReportingVerbs.Contains(doc.Lemma(k)))
             {
-                // Trailing attribution: ", X said." — the subject before the verb, after a comma or closing quote.
+                // Trailing attribution: ", X said.", ", X told Y." — the subject before the verb, after a comma or closing quote.
                 int e = k - 1;
                 if (e >= sentence.FirstToken && doc.TokenEntity[e] >= 0)
                 {
@@ -1411,6 +1573,86 @@ public sealed class EventCoder(PredicateLexicon lexicon) : IStage
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// A reporting clause ahead of what it reports: "Putin told Erdogan (that) Z", "the ministry said on Friday Z",
+    /// "Macron informed Merkel that Z". The speaker (the reporting verb's subject) and the verb; null when the
+    /// verb takes an infinitive instead ("told Kyiv to halt" is a request, not a report).
+    /// </summary>
+    private static (EventArgument Speaker, int Verb)? LeadingSpeaker(DocView doc, Sentence sentence)
+    {
+        for (int k = sentence.FirstToken + 1; k < sentence.EndToken - 2; k++)
+        {
+            if (doc.U(k) is not Upos.VERB || !ReportingVerbs.Contains(doc.Lemma(k)))
+            {
+                continue;
+            }
+
+            if (ObjectThenInfinitive(doc, sentence, k) || Subject(doc, sentence, k) is not { Count: > 0 } subject || Argument(doc, subject[0]) is not { } speaker)
+            {
+                return null;
+            }
+
+            // A trailing ", X said." reports what comes before it: nothing follows it to attribute.
+            return doc.Word(k - 1) is "," || doc.TokenEntity[k - 1] >= 0 && doc.Entities[doc.TokenEntity[k - 1]].FirstToken > sentence.FirstToken
+                && doc.Word(doc.Entities[doc.TokenEntity[k - 1]].FirstToken - 1) is "," or "”" or "\""
+                ? null
+                : (speaker, k);
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Force used or withdrawn with no target named ("fired missiles toward Japan", "struck targets in southern
+    /// Lebanon", "pulled back its forces from Khan Younis", "troops to its border with Belarus"): the country of
+    /// the place it was aimed at, when that is not the source's own.
+    /// </summary>
+    private static void TargetFromPlace(DocView doc, Sentence sentence, int end, Draft draft)
+    {
+        if (draft.Target is not null || draft.Source?.Actor.Country is not { } own
+            || draft.Entry.Type is not (EventType.Assault or EventType.Mobilize or EventType.Retreat or EventType.Coerce))
+        {
+            return;
+        }
+
+        for (int k = end; k < Math.Min(sentence.EndToken, end + 12); k++)
+        {
+            var w = doc.Lower(k);
+            if (w is ";" or "said" or "that" or "which" or "who" or "after" or "before" or "while" or "as" or "but")
+            {
+                return;
+            }
+
+            bool direction = w is "toward" or "towards" or "in" or "into" or "at" or "on" or "near" or "from" or "across" or "inside" or "over" or "to"
+                || w == "with" && k > 0 && doc.Lemma(k - 1) is "border" or "frontier";
+            if (!direction)
+            {
+                continue;
+            }
+
+            for (int j = k + 1; j < Math.Min(sentence.EndToken, k + 5); j++)
+            {
+                int ent = doc.TokenEntity[j];
+                if (ent >= 0)
+                {
+                    string? country = doc.Places.TryGetValue(ent, out var place) ? place.Country : doc.Actors.TryGetValue(ent, out var a) ? a.Actor.Country : null;
+                    if (country is not null && country != own)
+                    {
+                        draft.Target = Argument(doc, doc.CountryArgument(doc.Entities[ent], country));
+                        return;
+                    }
+
+                    break;
+                }
+
+                if (doc.U(j) is not (Upos.DET or Upos.ADJ or Upos.NUM or Upos.ADV or Upos.NOUN))
+                {
+                    break;
+                }
+            }
+        }
     }
 
     /// <summary>

@@ -19,9 +19,11 @@ public sealed record PredicateEntry(
     IReadOnlyList<ArgumentFrame> Frames,
     string Origin)
 {
+    // Computed once: the coder asks for them for every candidate predicate of every sentence.
+
     /// <summary>The verb or noun lemma.</summary>
-    public string Lemma => Trigger.Split(' ')[0];
+    public string Lemma { get; } = Trigger.Split(' ')[0];
 
     /// <summary>The particle of a phrasal verb, or null.</summary>
-    public string? Particle => Trigger.Contains(' ', StringComparison.Ordinal) ? Trigger.Split(' ')[1] : null;
+    public string? Particle { get; } = Trigger.Contains(' ', StringComparison.Ordinal) ? Trigger.Split(' ')[1] : null;
 }

@@ -24,7 +24,7 @@ public class ArgumentFrameTests
     [InlineData("subj")]
     [InlineData(">obj")]
     [InlineData("=with")]
-    [InlineData("obj>subj")]
+    [InlineData("with>obj")]
     [InlineData("agent>obj")]
     public void Parse_MalformedFrame_ThrowsFormatException(string text)
     {

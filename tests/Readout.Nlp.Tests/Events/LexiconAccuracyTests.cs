@@ -6,26 +6,64 @@ using Xunit.Abstractions;
 namespace Readout.Nlp.Tests.Events;
 
 /// <summary>
-/// Event-type and dyad accuracy of the coder over the lexicon evaluation set: Events/lexicon.spec
-/// (cases the coder gets exactly right, also asserted one by one by <see cref="EventSpecTests"/>) and
-/// Events/lexicon-pending.spec (cases it does not yet get right, counted here only). An expected
-/// event is right by type when an unused coded event of the sentence has its type, right by dyad when
-/// that event also has its source and target countries.
+/// Event-type and dyad accuracy of the coder over the lexicon evaluation sets. The development set is
+/// Events/lexicon.spec (cases the coder gets exactly right, also asserted one by one by <see cref="EventSpecTests"/>)
+/// and Events/lexicon-pending.spec (cases it does not yet get right, counted here only); the blind set,
+/// Events/lexicon-blind.spec, was written before the coder was run on it and is scored apart as the less
+/// biased figure. An expected event is right by type when an unused coded event of the sentence has its
+/// type, right by dyad when that event also has its source and target countries.
 /// </summary>
 public class LexiconAccuracyTests(ITestOutputHelper output)
 {
     /// <summary>Floors just below the figures reached; raise them when the coder improves.</summary>
-    private const double TypeFloor = 94.0;
-    private const double DyadFloor = 93.0;
+    private const double TypeFloor = 97.5;
+    private const double DyadFloor = 96.5;
+
+    /// <summary>
+    /// Floors for the blind set, just below its figures. Its first measurement, before any coder change made
+    /// while it existed, was type 78.6%, dyad 66.7%; later general fixes were checked against it too, so its
+    /// current figure is less blind than that first one.
+    /// </summary>
+    private const double BlindTypeFloor = 87.0;
+    private const double BlindDyadFloor = 87.0;
 
     internal static readonly string[] Files = ["Events/lexicon.spec", "Events/lexicon-pending.spec"];
+
+    internal static readonly string[] BlindFiles = ["Events/lexicon-blind.spec"];
 
     [Fact]
     public void Process_LexiconEvaluationSet_TypeAndDyadAccuracyAboveFloors()
     {
+        var (cases, perType) = Score(Files);
+
+        Assert.True(cases >= 150, $"only {cases} sentences");
+        Assert.All(perType, p => Assert.True(p.Value.Expected > 0, $"no sentence for {p.Key}"));
+        AssertFloors(perType, TypeFloor, DyadFloor);
+    }
+
+    [Fact]
+    public void Process_BlindEvaluationSet_TypeAndDyadAccuracyAboveFloors()
+    {
+        var (cases, perType) = Score(BlindFiles);
+
+        Assert.True(cases >= 30, $"only {cases} sentences");
+        AssertFloors(perType, BlindTypeFloor, BlindDyadFloor);
+    }
+
+    private static void AssertFloors(Dictionary<string, Tally> perType, double typeFloor, double dyadFloor)
+    {
+        int expectedTotal = perType.Values.Sum(t => t.Expected);
+        double typeAccuracy = Percent(perType.Values.Sum(t => t.Type), expectedTotal);
+        double dyadAccuracy = Percent(perType.Values.Sum(t => t.Dyad), expectedTotal);
+        Assert.True(typeAccuracy >= typeFloor, $"type accuracy {typeAccuracy:0.0}% below {typeFloor}%");
+        Assert.True(dyadAccuracy >= dyadFloor, $"dyad accuracy {dyadAccuracy:0.0}% below {dyadFloor}%");
+    }
+
+    private (int Cases, Dictionary<string, Tally> PerType) Score(string[] files)
+    {
         var perType = Enum.GetValues<EventType>().ToDictionary(t => t.ToString().ToUpperInvariant(), _ => new Tally(), StringComparer.Ordinal);
         int cases = 0, exact = 0, spurious = 0;
-        foreach (var file in Files)
+        foreach (var file in files)
         {
             foreach (var row in StageSpec.Cases(file))
             {
@@ -78,21 +116,16 @@ public class LexiconAccuracyTests(ITestOutputHelper output)
             }
         }
 
-        foreach (var (type, t) in perType)
+        foreach (var (type, t) in perType.Where(p => p.Value.Expected > 0))
         {
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{type,-10} {t.Expected,3} events  type {Percent(t.Type, t.Expected),5:0.0}%  dyad {Percent(t.Dyad, t.Expected),5:0.0}%"));
         }
 
         int expectedTotal = perType.Values.Sum(t => t.Expected);
-        double typeAccuracy = Percent(perType.Values.Sum(t => t.Type), expectedTotal);
-        double dyadAccuracy = Percent(perType.Values.Sum(t => t.Dyad), expectedTotal);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"overall: {cases} sentences, {expectedTotal} events; type {typeAccuracy:0.0}%, dyad {dyadAccuracy:0.0}%, exact sentences {exact}/{cases}, spurious events {spurious}"));
-
-        Assert.True(cases >= 150, $"only {cases} sentences");
-        Assert.All(perType, p => Assert.True(p.Value.Expected > 0, $"no sentence for {p.Key}"));
-        Assert.True(typeAccuracy >= TypeFloor, $"type accuracy {typeAccuracy:0.0}% below {TypeFloor}%");
-        Assert.True(dyadAccuracy >= DyadFloor, $"dyad accuracy {dyadAccuracy:0.0}% below {DyadFloor}%");
+            $"overall ({string.Join(" + ", files)}): {cases} sentences, {expectedTotal} events; type {Percent(perType.Values.Sum(t => t.Type), expectedTotal):0.0}%, "
+            + $"dyad {Percent(perType.Values.Sum(t => t.Dyad), expectedTotal):0.0}%, exact sentences {exact}/{cases}, spurious events {spurious}"));
+        return (cases, perType);
     }
 
     private static (string Type, string Dyad) Split(string described)

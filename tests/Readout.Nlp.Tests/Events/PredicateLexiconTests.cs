@@ -26,7 +26,7 @@ public class PredicateLexiconTests
     [InlineData("meet\tV\t-\tGREET\t-\t-\t040\tsubj>obj", "test.tsv:2", "unknown PLOVER type 'GREET'")]
     [InlineData("meet\tV\t-\t3\t-\t-\t040\tsubj>obj", "test.tsv:2", "unknown PLOVER type '3'")]
     [InlineData("meet\tX\t-\tCONSULT\t-\t-\t040\tsubj>obj", "test.tsv:2", "pos must be V or N")]
-    [InlineData("meet\tV\t-\tCONSULT\t-\t-\t040\tobj>subj", "test.tsv:2", "source slot")]
+    [InlineData("meet\tV\t-\tCONSULT\t-\t-\t040\twith>obj", "test.tsv:2", "source slot")]
     public void FromLines_BadLine_ThrowsFormatExceptionNamingFileAndLine(string line, string where, string reason)
     {
         var ex = Assert.Throws<FormatException>(() => PredicateLexicon.FromLines([Good, line], "test.tsv"));
