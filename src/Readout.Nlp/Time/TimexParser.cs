@@ -969,7 +969,12 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
         {
             // "the quarter", "the year-ago quarter": the quarter under discussion, else the last complete one.
             TimePoint anchor;
-            if (_context.LastMentioned is { Granularity: Granularity.Quarter } last
+            if (!anaphoricYearAgo && year == 0 && QuarterEnding(end) is { } ending)
+            {
+                // "the quarter ended July 31": the calendar quarter holding most of the three months (May–July: Q2).
+                anchor = new TimePoint(ending.AddMonths(-1), Granularity.Quarter);
+            }
+            else if (_context.LastMentioned is { Granularity: Granularity.Quarter } last
                 && !(anaphoricYearAgo && Ref is { } now && last.Date > now))
             {
                 // A forecast quarter ("a profit in the third quarter of 1990") is not the one reported on:
@@ -1031,6 +1036,18 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
         p = new TimePoint(new DateOnly(year, month, 1), g);
         c = new Candidate(i, end, TimexType.Date, p.ToTimexValue(), null, anaphoricYearAgo ? null : p, tense);
         return true;
+    }
+
+    /// <summary>The day in "… ended Sept. 30" / "ending June 30" right after a period word, read but not consumed.</summary>
+    private DateOnly? QuarterEnding(int j)
+    {
+        if (!(IsWord(j, "ended") || IsWord(j, "ending")) || !TryDate(j + 1, out var day) || day.Value.Length != 10
+            || !DateOnly.TryParseExact(day.Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+        {
+            return null;
+        }
+
+        return d;
     }
 
     /// <summary>"the summer", "the fall of 1990", "summer 1994", "this summer" (read by <see cref="TryRelative"/>).</summary>
@@ -1977,13 +1994,22 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
             return true;
         }
 
-        if (!(IsWord(i - 1, "until") || IsWord(i - 1, "till") || IsWord(i - 1, "to")))
+        // A clock before the day belongs to the same deadline: "until 9 a.m. EST Tuesday".
+        int p = i - 1;
+        while (p >= 0 && (_t[p].Number is -2 or -3 || (_t[p].Kind == TokenKind.Digits && _t[p].Length <= 2) || IsPunct(p, ':')
+            || IsWord(p, "noon") || IsWord(p, "midnight") || (_t[p].Kind == TokenKind.Word && _t[p].Length == 3 && IsTimeZone(p))))
+        {
+            p--;
+        }
+
+        if (!(IsWord(p, "until") || IsWord(p, "till") || IsWord(p, "to")))
         {
             return false;
         }
 
-        // The deferring verb, up to four words before the preposition ("postponed the vote until", "put off any action until").
-        for (int k = i - 2; k >= 0 && k >= i - 6; k--)
+        // The deferring verb, up to four words before the preposition ("postponed the vote until", "put off any action until");
+        // a deadline given or held is one ahead too ("has given the relatives until Tuesday", "has until Friday to reply").
+        for (int k = p - 1; k >= 0 && k >= p - 5; k--)
         {
             if (_t[k].Kind != TokenKind.Word || _t[k + 1].BreakBefore)
             {
@@ -1991,7 +2017,8 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
             }
 
             var w = _text.AsSpan(_t[k].Start, _t[k].Length);
-            if (w is "postponed" or "delayed" or "deferred" or "adjourned" or "recessed" or "rescheduled" or "moved" or "pushed" or "put" or "extended")
+            if (w is "postponed" or "delayed" or "deferred" or "adjourned" or "recessed" or "rescheduled" or "moved" or "pushed" or "put" or "extended"
+                or "given" or "gives" or "has" or "have")
             {
                 return true;
             }
