@@ -1362,8 +1362,8 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
         }
         else if (!TryNumber(j, out n, out k))
         {
-            // Bare plural units: "for years", "decades-old", "the past few years" (few read by TryNumber).
-            if (Info(j) is { } bu && bu.Is(WordClass.Unit) && bu.Plural && (lead || IsWord(j - 1, "for") || IsWord(j - 1, "over") || (IsPunct(j + 1, '-') && (IsWord(j + 2, "old") || IsWord(j + 2, "long")))))
+            // Bare plural units: "for years", "within weeks", "decades-old", "the past few years" (few read by TryNumber).
+            if (Info(j) is { } bu && bu.Is(WordClass.Unit) && bu.Plural && (lead || IsWord(j - 1, "for") || IsWord(j - 1, "over") || IsWord(j - 1, "within") || (IsPunct(j + 1, '-') && (IsWord(j + 2, "old") || IsWord(j + 2, "long")))))
             {
                 n = -1;
                 k = j;
