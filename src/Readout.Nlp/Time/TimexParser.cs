@@ -1164,12 +1164,28 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
         {
             return TryPeriodUnderDiscussion(i, out c);
         }
-        else if (IsWord(j, "year") && ((IsPunct(j + 1, '-') && IsWord(j + 2, "end")) || IsWord(j + 1, "end")))
+        else if ((IsWord(j, "year") && ((IsPunct(j + 1, '-') && IsWord(j + 2, "end")) || IsWord(j + 1, "end")))
+            || (IsWord(j, "the") && YearNumber(j + 1, out _) && IsWord(j + 2, "year") && ((IsPunct(j + 3, '-') && IsWord(j + 4, "end")) || IsWord(j + 3, "end")))
+            || (YearNumber(j, out _) && IsWord(j + 1, "year") && ((IsPunct(j + 2, '-') && IsWord(j + 3, "end")) || IsWord(j + 2, "end"))))
         {
-            // "year-end", "year end": the end of the year under discussion.
+            if (IsWord(j, "the"))
+            {
+                // "the 1988 year-end results": the article belongs to the noun.
+                i = ++j;
+            }
+
+            int? stated = YearNumber(j, out int sy) ? sy : null;
+            if (stated is not null)
+            {
+                // "1988 year-end": the year is given.
+                j++;
+            }
+
+            // "year-end", "year end": the closing day of the year under discussion (TempEval-3 data write
+            // 1989-12-31; "the end of the year" keeps the year with mod END).
             int e = IsPunct(j + 1, '-') ? j + 3 : j + 2;
-            var basis = _context.LastMentioned is { Granularity: <= Granularity.Year } lm ? lm.Date : Ref;
-            c = new Candidate(i, e, TimexType.Date, basis is { } b ? TimePoint.Year(b.Year) : "XXXX", "END", null, Tense.Unknown);
+            int? year = stated ?? (_context.LastMentioned is { Granularity: <= Granularity.Year } lm ? lm.Date.Year : Ref?.Year);
+            c = new Candidate(i, e, TimexType.Date, year is { } y ? TimePoint.Year(y) + "-12-31" : "XXXX-12-31", null, null, Tense.Unknown);
             return true;
         }
         else if (IsWord(j, "the") && (IsOrdinal(j + 1) || (Info(j + 1) is { } co && co.Is(WordClass.Ordinal)) || (j + 2 < _t.Count && _t[j + 1].Kind == TokenKind.Digits && Adjacent(j + 1, j + 2) && (IsWord(j + 2, "th") || IsWord(j + 2, "st") || IsWord(j + 2, "nd"))))
@@ -1419,6 +1435,12 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
         if (hyphen && unit.Plural)
         {
             // "three-quarters of the vote" is a fraction; adjectival durations are singular ("three-year").
+            return false;
+        }
+
+        if (unit.Unit == TimeUnit.Year && !unit.Plural && (IsWord(k + 1, "end") || (IsPunct(k + 1, '-') && IsWord(k + 2, "end"))))
+        {
+            // "1988 year-end" is a day (read by TryAnaphoric), not 1,988 years.
             return false;
         }
 
