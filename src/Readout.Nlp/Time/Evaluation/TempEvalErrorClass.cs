@@ -111,12 +111,14 @@ public static partial class TempEvalErrorClass
             return "missing value";
         }
 
-        if (system.Contains('X', StringComparison.Ordinal) && !gold.Contains('X', StringComparison.Ordinal))
+        // Only calendar values can be more or less specified ("PXY" and "PAST_REF" are other forms).
+        bool calendar = IsCalendar(gold) && IsCalendar(system);
+        if (calendar && system.Contains('X', StringComparison.Ordinal) && !gold.Contains('X', StringComparison.Ordinal))
         {
             return "left underspecified";
         }
 
-        if (gold.Contains('X', StringComparison.Ordinal) && !system.Contains('X', StringComparison.Ordinal))
+        if (calendar && gold.Contains('X', StringComparison.Ordinal) && !system.Contains('X', StringComparison.Ordinal))
         {
             return "resolved where gold is not";
         }
@@ -134,6 +136,8 @@ public static partial class TempEvalErrorClass
 
         return "same form, other value";
     }
+
+    private static bool IsCalendar(string value) => value[0] is 'X' or (>= '0' and <= '9');
 
     private static string Shape(string value)
     {
