@@ -1530,7 +1530,11 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
                 return true;
             }
 
-            if (!ago && an.Granularity < g)
+            // With no date mentioned yet, "a year earlier" counts back from publication like "a year ago", in years;
+            // figures "compared with a year earlier" compare periods, not the day last mentioned.
+            bool inYears = ago || _context.LastMentioned is null
+                || (unit.Unit == TimeUnit.Year && an.Granularity is Granularity.Day or Granularity.Week && IsComparison(i, end));
+            if (!inYears && an.Granularity < g)
             {
                 g = an.Granularity;
             }
@@ -1555,8 +1559,9 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
 
             var p = new TimePoint(date, g);
 
-            // A comparison period ("from a year ago") does not become the period under discussion.
-            bool comparison = g is Granularity.Quarter or Granularity.Half && unit.Unit == TimeUnit.Year;
+            // A comparison period ("from a year ago", "compared with a year earlier") does not become the period
+            // under discussion: the next "a year earlier" compares with the same period, not one a year before it.
+            bool comparison = unit.Unit == TimeUnit.Year && (g is Granularity.Quarter or Granularity.Half || IsComparison(i, end));
             c = new Candidate(i, end, TimexType.Date, p.ToTimexValue(), orSo ? "APPROX" : null, comparison ? null : p, tense);
             return true;
         }
