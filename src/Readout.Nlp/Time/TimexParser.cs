@@ -593,7 +593,20 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
             end += 2;
         }
 
-        if (day == 0 && year == 0 && !MonthAloneIsDate(i))
+        // "January this year", "June 5 last year", "April of next year": one expression, the year named by its relation.
+        int rel = IsWord(end, "of") ? end + 1 : end;
+        bool relativeYear = year == 0 && (IsWord(rel, "this") || IsWord(rel, "last") || IsWord(rel, "next")) && IsWord(rel + 1, "year")
+            && !IsPunct(rel + 2, '\'') && !IsPunct(rel + 2, '-');
+        if (relativeYear)
+        {
+            end = rel + 2;
+            if (Ref is { } now)
+            {
+                year = now.Year + (IsWord(rel, "last") ? -1 : IsWord(rel, "next") ? 1 : 0);
+            }
+        }
+
+        if (day == 0 && year == 0 && !relativeYear && !MonthAloneIsDate(i))
         {
             return false;
         }
