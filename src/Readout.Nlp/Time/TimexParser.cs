@@ -883,7 +883,7 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
         int shiftYears = 0;
         bool anaphoricYearAgo = false;
         bool latest = false;
-        if (the && (IsWord(j, "latest") || IsWord(j, "comparable") || IsWord(j, "same")))
+        if (the && (IsWord(j, "latest") || IsWord(j, "comparable") || IsWord(j, "same") || IsWord(j, "corresponding")))
         {
             latest = true;
             j++;
@@ -969,6 +969,34 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
         {
             year = y1;
             end += 2;
+        }
+        else if (year == 0 && !anaphoricYearAgo && IsWord(end, "of") && (IsWord(end + 1, "this") || IsWord(end + 1, "last") || IsWord(end + 1, "next"))
+            && IsWord(end + 2, "year") && !IsPunct(end + 3, '\''))
+        {
+            // "the third quarter of last year": one expression.
+            int shift = IsWord(end + 1, "last") ? -1 : IsWord(end + 1, "next") ? 1 : 0;
+            end += 3;
+            if (Ref is { } now && ordinal > 0)
+            {
+                year = now.Year + shift;
+            }
+            else if (ordinal > 0)
+            {
+                c = new Candidate(i, end, TimexType.Date, "XXXX-" + (half ? "H" : "Q") + ordinal.ToString(CultureInfo.InvariantCulture), null, null, Tense.Unknown);
+                return true;
+            }
+            else
+            {
+                return false;
+            }
+        }
+        else if (year == 0 && latest && !anaphoricYearAgo && ordinal == 0
+            && ((IsWord(end, "last") && IsWord(end + 1, "year") && !IsPunct(end + 2, '\''))
+                || (IsWord(end, "a") && IsWord(end + 1, "year") && (IsWord(end + 2, "earlier") || IsWord(end + 2, "ago")))))
+        {
+            // "the same period last year", "the corresponding quarter a year earlier": the year-ago quarter.
+            anaphoricYearAgo = true;
+            end += IsWord(end, "a") ? 3 : 2;
         }
         else if (year == 0 && YearNumber(end, out int y2))
         {
