@@ -1125,6 +1125,20 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
             year = y2;
             end++;
         }
+        else if (the && IsWord(end, "of") && (IsWord(end + 1, "this") || IsWord(end + 1, "last") || IsWord(end + 1, "next")) && IsWord(end + 2, "year")
+            && !IsPunct(end + 3, '\''))
+        {
+            // "the summer of last year": one expression.
+            int shift = IsWord(end + 1, "last") ? -1 : IsWord(end + 1, "next") ? 1 : 0;
+            end += 3;
+            if (Ref is not { } now)
+            {
+                c = new Candidate(i, end, TimexType.Date, "XXXX-" + SeasonCode(info.SeasonMonth), null, null, Tense.Unknown);
+                return true;
+            }
+
+            year = now.Year + shift;
+        }
         else if (!(IsWord(i - 1, "in") || IsWord(i - 1, "during") || IsWord(i - 1, "by") || IsWord(i - 1, "until") || IsWord(i - 1, "through")
             || IsWord(i - 1, "over") || IsWord(i - 1, "since") || (Info(i - 1) is { } pw && pw.Is(WordClass.Position)) || (IsPunct(i - 1, '-') && IsWord(i - 2, "mid"))))
         {
