@@ -162,9 +162,11 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
                 return false;
             }
         }
-        else if ((IsWord(j, "earlier") || IsWord(j, "later")) && (IsWord(j + 1, "this") || IsWord(j + 1, "last") || IsWord(j + 1, "next") || (IsWord(j + 1, "in") && IsWord(j + 2, "the"))))
+        else if ((IsWord(j, "earlier") || IsWord(j, "later")) && (IsWord(j + 1, "this") || IsWord(j + 1, "last") || IsWord(j + 1, "next") || (IsWord(j + 1, "in") && IsWord(j + 2, "the"))
+            || (IsWord(j + 1, "that") && (IsWord(j + 2, "year") || IsWord(j + 2, "month") || IsWord(j + 2, "week") || IsWord(j + 2, "day")))))
         {
-            mod = IsWord(j, "earlier") ? "START" : "END";
+            // "earlier that day" is a time before the one just told on the same day, not the day's start.
+            mod = IsWord(j + 1, "that") && IsWord(j + 2, "day") ? null : IsWord(j, "earlier") ? "START" : "END";
             j++;
             if (IsWord(j, "in"))
             {
