@@ -207,7 +207,10 @@ internal static class ExtraCommands
             Description = "time: folder of TimeML corpora (default ../shared/data/tempeval3-train); lang: CoNLL-U files (default EWT dev and the GUM news dev documents)",
             AllowMultipleArgumentsPerToken = true,
         };
-        var errors = new Option<bool>("--errors") { Description = "ner: also list every error (type, boundary, missed, spurious) with its sentence" };
+        var errors = new Option<bool>("--errors")
+        {
+            Description = "time: also list the errors on the development half of each corpus, grouped by class (the held-out half is left unread, to check that fixes generalize); ner: list every error (type, boundary, missed, spurious) with its sentence",
+        };
         var model = new Option<string>("--model") { Description = "ner: model file to score (default models/en-ner.model)" };
         var rules = new Option<bool>("--rules") { Description = "ner: score the rule-based entity stage of the event pipeline instead, for comparison" };
         var cmd = new Command("eval", "Score a stage on evaluation data and print the figures") { what, data, errors, model, rules };
@@ -225,7 +228,12 @@ internal static class ExtraCommands
 
                 foreach (var corpus in Directory.GetDirectories(root).Order(StringComparer.Ordinal))
                 {
-                    Console.WriteLine(TempEvalScorer.Evaluate(corpus).ToString());
+                    var report = TempEvalScorer.Evaluate(corpus);
+                    Console.WriteLine(report.ToString());
+                    if (pr.GetValue(errors))
+                    {
+                        PrintErrorClasses(report.Errors.Where(e => e.Split == TempEvalScorer.Development));
+                    }
                 }
 
                 return ExitCodes.Ok;
@@ -280,5 +288,28 @@ internal static class ExtraCommands
             return ExitCodes.Ok;
         });
         return cmd;
+    }
+
+    private static void PrintErrorClasses(IEnumerable<TempEvalError> errors)
+    {
+        var list = errors.ToList();
+        Console.WriteLine($"Errors on the development half: {list.Count}, by class");
+        foreach (var group in TempEvalErrorClass.Group(list))
+        {
+            Console.WriteLine($"{group.Count(),4}  {group.Key}");
+        }
+
+        foreach (var group in TempEvalErrorClass.Group(list))
+        {
+            Console.WriteLine();
+            Console.WriteLine($"== {group.Key} ({group.Count()})");
+            foreach (var e in group)
+            {
+                Console.WriteLine($"  {e.Document}: gold '{e.GoldText}' {e.GoldValue} | system '{e.SystemText}' {e.SystemValue}");
+                Console.WriteLine($"      … {e.Context} …");
+            }
+        }
+
+        Console.WriteLine();
     }
 }

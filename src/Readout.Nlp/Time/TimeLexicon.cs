@@ -241,8 +241,8 @@ internal sealed class TimeLexicon
 
         E("the").Classes |= WordClass.Determiner;
 
-        // Words inside expressions that the start filter must see ("eight trading days").
-        foreach (var w in new[] { "trading", "business", "working", "additional", "oh", "thousand", "these", "while" })
+        // Words inside expressions that the start filter must see ("eight trading days", "the full year").
+        foreach (var w in new[] { "trading", "business", "working", "additional", "oh", "thousand", "these", "while", "full", "comparable", "corresponding" })
         {
             E(w);
         }

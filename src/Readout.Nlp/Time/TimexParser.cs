@@ -162,9 +162,11 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
                 return false;
             }
         }
-        else if ((IsWord(j, "earlier") || IsWord(j, "later")) && (IsWord(j + 1, "this") || IsWord(j + 1, "last") || IsWord(j + 1, "next") || (IsWord(j + 1, "in") && IsWord(j + 2, "the"))))
+        else if ((IsWord(j, "earlier") || IsWord(j, "later")) && (IsWord(j + 1, "this") || IsWord(j + 1, "last") || IsWord(j + 1, "next") || (IsWord(j + 1, "in") && IsWord(j + 2, "the"))
+            || (IsWord(j + 1, "that") && (IsWord(j + 2, "year") || IsWord(j + 2, "month") || IsWord(j + 2, "week") || IsWord(j + 2, "day")))))
         {
-            mod = IsWord(j, "earlier") ? "START" : "END";
+            // "earlier that day" is a time before the one just told on the same day, not the day's start.
+            mod = IsWord(j + 1, "that") && IsWord(j + 2, "day") ? null : IsWord(j, "earlier") ? "START" : "END";
             j++;
             if (IsWord(j, "in"))
             {
@@ -593,7 +595,20 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
             end += 2;
         }
 
-        if (day == 0 && year == 0 && !MonthAloneIsDate(i))
+        // "January this year", "June 5 last year", "April of next year": one expression, the year named by its relation.
+        int rel = IsWord(end, "of") ? end + 1 : end;
+        bool relativeYear = year == 0 && (IsWord(rel, "this") || IsWord(rel, "last") || IsWord(rel, "next")) && IsWord(rel + 1, "year")
+            && !IsPunct(rel + 2, '\'') && !IsPunct(rel + 2, '-');
+        if (relativeYear)
+        {
+            end = rel + 2;
+            if (Ref is { } now)
+            {
+                year = now.Year + (IsWord(rel, "last") ? -1 : IsWord(rel, "next") ? 1 : 0);
+            }
+        }
+
+        if (day == 0 && year == 0 && !relativeYear && !MonthAloneIsDate(i))
         {
             return false;
         }
@@ -870,7 +885,7 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
         int shiftYears = 0;
         bool anaphoricYearAgo = false;
         bool latest = false;
-        if (the && (IsWord(j, "latest") || IsWord(j, "comparable") || IsWord(j, "same")))
+        if (the && (IsWord(j, "latest") || IsWord(j, "comparable") || IsWord(j, "same") || IsWord(j, "corresponding")))
         {
             latest = true;
             j++;
@@ -957,6 +972,34 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
             year = y1;
             end += 2;
         }
+        else if (year == 0 && !anaphoricYearAgo && IsWord(end, "of") && (IsWord(end + 1, "this") || IsWord(end + 1, "last") || IsWord(end + 1, "next"))
+            && IsWord(end + 2, "year") && !IsPunct(end + 3, '\''))
+        {
+            // "the third quarter of last year": one expression.
+            int shift = IsWord(end + 1, "last") ? -1 : IsWord(end + 1, "next") ? 1 : 0;
+            end += 3;
+            if (Ref is { } now && ordinal > 0)
+            {
+                year = now.Year + shift;
+            }
+            else if (ordinal > 0)
+            {
+                c = new Candidate(i, end, TimexType.Date, "XXXX-" + (half ? "H" : "Q") + ordinal.ToString(CultureInfo.InvariantCulture), null, null, Tense.Unknown);
+                return true;
+            }
+            else
+            {
+                return false;
+            }
+        }
+        else if (year == 0 && latest && !anaphoricYearAgo && ordinal == 0
+            && ((IsWord(end, "last") && IsWord(end + 1, "year") && !IsPunct(end + 2, '\''))
+                || (IsWord(end, "a") && IsWord(end + 1, "year") && (IsWord(end + 2, "earlier") || IsWord(end + 2, "ago")))))
+        {
+            // "the same period last year", "the corresponding quarter a year earlier": the year-ago quarter.
+            anaphoricYearAgo = true;
+            end += IsWord(end, "a") ? 3 : 2;
+        }
         else if (year == 0 && YearNumber(end, out int y2))
         {
             year = y2;
@@ -969,7 +1012,12 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
         {
             // "the quarter", "the year-ago quarter": the quarter under discussion, else the last complete one.
             TimePoint anchor;
-            if (_context.LastMentioned is { Granularity: Granularity.Quarter } last
+            if (!anaphoricYearAgo && year == 0 && QuarterEnding(end) is { } ending)
+            {
+                // "the quarter ended July 31": the calendar quarter holding most of the three months (May–July: Q2).
+                anchor = new TimePoint(ending.AddMonths(-1), Granularity.Quarter);
+            }
+            else if (_context.LastMentioned is { Granularity: Granularity.Quarter } last
                 && !(anaphoricYearAgo && Ref is { } now && last.Date > now))
             {
                 // A forecast quarter ("a profit in the third quarter of 1990") is not the one reported on:
@@ -1033,6 +1081,18 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
         return true;
     }
 
+    /// <summary>The day in "… ended Sept. 30" / "ending June 30" right after a period word, read but not consumed.</summary>
+    private DateOnly? QuarterEnding(int j)
+    {
+        if (!(IsWord(j, "ended") || IsWord(j, "ending")) || !TryDate(j + 1, out var day) || day.Value.Length != 10
+            || !DateOnly.TryParseExact(day.Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+        {
+            return null;
+        }
+
+        return d;
+    }
+
     /// <summary>"the summer", "the fall of 1990", "summer 1994", "this summer" (read by <see cref="TryRelative"/>).</summary>
     private bool TrySeason(int i, out Candidate c)
     {
@@ -1066,6 +1126,20 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
         {
             year = y2;
             end++;
+        }
+        else if (the && IsWord(end, "of") && (IsWord(end + 1, "this") || IsWord(end + 1, "last") || IsWord(end + 1, "next")) && IsWord(end + 2, "year")
+            && !IsPunct(end + 3, '\''))
+        {
+            // "the summer of last year": one expression.
+            int shift = IsWord(end + 1, "last") ? -1 : IsWord(end + 1, "next") ? 1 : 0;
+            end += 3;
+            if (Ref is not { } now)
+            {
+                c = new Candidate(i, end, TimexType.Date, "XXXX-" + SeasonCode(info.SeasonMonth), null, null, Tense.Unknown);
+                return true;
+            }
+
+            year = now.Year + shift;
         }
         else if (!(IsWord(i - 1, "in") || IsWord(i - 1, "during") || IsWord(i - 1, "by") || IsWord(i - 1, "until") || IsWord(i - 1, "through")
             || IsWord(i - 1, "over") || IsWord(i - 1, "since") || (Info(i - 1) is { } pw && pw.Is(WordClass.Position)) || (IsPunct(i - 1, '-') && IsWord(i - 2, "mid"))))
@@ -1147,12 +1221,28 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
         {
             return TryPeriodUnderDiscussion(i, out c);
         }
-        else if (IsWord(j, "year") && ((IsPunct(j + 1, '-') && IsWord(j + 2, "end")) || IsWord(j + 1, "end")))
+        else if ((IsWord(j, "year") && ((IsPunct(j + 1, '-') && IsWord(j + 2, "end")) || IsWord(j + 1, "end")))
+            || (IsWord(j, "the") && YearNumber(j + 1, out _) && IsWord(j + 2, "year") && ((IsPunct(j + 3, '-') && IsWord(j + 4, "end")) || IsWord(j + 3, "end")))
+            || (YearNumber(j, out _) && IsWord(j + 1, "year") && ((IsPunct(j + 2, '-') && IsWord(j + 3, "end")) || IsWord(j + 2, "end"))))
         {
-            // "year-end", "year end": the end of the year under discussion.
+            if (IsWord(j, "the"))
+            {
+                // "the 1988 year-end results": the article belongs to the noun.
+                i = ++j;
+            }
+
+            int? stated = YearNumber(j, out int sy) ? sy : null;
+            if (stated is not null)
+            {
+                // "1988 year-end": the year is given.
+                j++;
+            }
+
+            // "year-end", "year end": the closing day of the year under discussion (TempEval-3 data write
+            // 1989-12-31; "the end of the year" keeps the year with mod END).
             int e = IsPunct(j + 1, '-') ? j + 3 : j + 2;
-            var basis = _context.LastMentioned is { Granularity: <= Granularity.Year } lm ? lm.Date : Ref;
-            c = new Candidate(i, e, TimexType.Date, basis is { } b ? TimePoint.Year(b.Year) : "XXXX", "END", null, Tense.Unknown);
+            int? year = stated ?? (_context.LastMentioned is { Granularity: <= Granularity.Year } lm ? lm.Date.Year : Ref?.Year);
+            c = new Candidate(i, e, TimexType.Date, year is { } y ? TimePoint.Year(y) + "-12-31" : "XXXX-12-31", null, null, Tense.Unknown);
             return true;
         }
         else if (IsWord(j, "the") && (IsOrdinal(j + 1) || (Info(j + 1) is { } co && co.Is(WordClass.Ordinal)) || (j + 2 < _t.Count && _t[j + 1].Kind == TokenKind.Digits && Adjacent(j + 1, j + 2) && (IsWord(j + 2, "th") || IsWord(j + 2, "st") || IsWord(j + 2, "nd"))))
@@ -1345,8 +1435,8 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
         }
         else if (!TryNumber(j, out n, out k))
         {
-            // Bare plural units: "for years", "decades-old", "the past few years" (few read by TryNumber).
-            if (Info(j) is { } bu && bu.Is(WordClass.Unit) && bu.Plural && (lead || IsWord(j - 1, "for") || IsWord(j - 1, "over") || (IsPunct(j + 1, '-') && (IsWord(j + 2, "old") || IsWord(j + 2, "long")))))
+            // Bare plural units: "for years", "within weeks", "decades-old", "the past few years" (few read by TryNumber).
+            if (Info(j) is { } bu && bu.Is(WordClass.Unit) && bu.Plural && (lead || IsWord(j - 1, "for") || IsWord(j - 1, "over") || IsWord(j - 1, "within") || (IsPunct(j + 1, '-') && (IsWord(j + 2, "old") || IsWord(j + 2, "long")))))
             {
                 n = -1;
                 k = j;
@@ -1402,6 +1492,12 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
         if (hyphen && unit.Plural)
         {
             // "three-quarters of the vote" is a fraction; adjectival durations are singular ("three-year").
+            return false;
+        }
+
+        if (unit.Unit == TimeUnit.Year && !unit.Plural && (IsWord(k + 1, "end") || (IsPunct(k + 1, '-') && IsWord(k + 2, "end"))))
+        {
+            // "1988 year-end" is a day (read by TryAnaphoric), not 1,988 years.
             return false;
         }
 
@@ -1491,7 +1587,11 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
                 return true;
             }
 
-            if (!ago && an.Granularity < g)
+            // With no date mentioned yet, "a year earlier" counts back from publication like "a year ago", in years;
+            // figures "compared with a year earlier" compare periods, not the day last mentioned.
+            bool inYears = ago || _context.LastMentioned is null
+                || (unit.Unit == TimeUnit.Year && an.Granularity is Granularity.Day or Granularity.Week && IsComparison(i, end));
+            if (!inYears && an.Granularity < g)
             {
                 g = an.Granularity;
             }
@@ -1516,8 +1616,9 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
 
             var p = new TimePoint(date, g);
 
-            // A comparison period ("from a year ago") does not become the period under discussion.
-            bool comparison = g is Granularity.Quarter or Granularity.Half && unit.Unit == TimeUnit.Year;
+            // A comparison period ("from a year ago", "compared with a year earlier") does not become the period
+            // under discussion: the next "a year earlier" compares with the same period, not one a year before it.
+            bool comparison = unit.Unit == TimeUnit.Year && (g is Granularity.Quarter or Granularity.Half || IsComparison(i, end));
             c = new Candidate(i, end, TimexType.Date, p.ToTimexValue(), orSo ? "APPROX" : null, comparison ? null : p, tense);
             return true;
         }
@@ -1977,13 +2078,22 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
             return true;
         }
 
-        if (!(IsWord(i - 1, "until") || IsWord(i - 1, "till") || IsWord(i - 1, "to")))
+        // A clock before the day belongs to the same deadline: "until 9 a.m. EST Tuesday".
+        int p = i - 1;
+        while (p >= 0 && (_t[p].Number is -2 or -3 || (_t[p].Kind == TokenKind.Digits && _t[p].Length <= 2) || IsPunct(p, ':')
+            || IsWord(p, "noon") || IsWord(p, "midnight") || (_t[p].Kind == TokenKind.Word && _t[p].Length == 3 && IsTimeZone(p))))
+        {
+            p--;
+        }
+
+        if (!(IsWord(p, "until") || IsWord(p, "till") || IsWord(p, "to")))
         {
             return false;
         }
 
-        // The deferring verb, up to four words before the preposition ("postponed the vote until", "put off any action until").
-        for (int k = i - 2; k >= 0 && k >= i - 6; k--)
+        // The deferring verb, up to four words before the preposition ("postponed the vote until", "put off any action until");
+        // a deadline given or held is one ahead too ("has given the relatives until Tuesday", "has until Friday to reply").
+        for (int k = p - 1; k >= 0 && k >= p - 5; k--)
         {
             if (_t[k].Kind != TokenKind.Word || _t[k + 1].BreakBefore)
             {
@@ -1991,7 +2101,8 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
             }
 
             var w = _text.AsSpan(_t[k].Start, _t[k].Length);
-            if (w is "postponed" or "delayed" or "deferred" or "adjourned" or "recessed" or "rescheduled" or "moved" or "pushed" or "put" or "extended")
+            if (w is "postponed" or "delayed" or "deferred" or "adjourned" or "recessed" or "rescheduled" or "moved" or "pushed" or "put" or "extended"
+                or "given" or "gives" or "has" or "have")
             {
                 return true;
             }

@@ -20,15 +20,15 @@ public sealed class TempEvalScorerTests(ITestOutputHelper output)
             File.WriteAllLines(path, report.Errors.Where(e => e.Split == TempEvalScorer.Development).Select(e => e.ToString()));
         }
 
-        // Floors just below the figures reached (TimeBank 93.8 / 81.1, AQUAINT 92.5 / 77.6 relaxed / value F1).
+        // Floors just below the figures reached (TimeBank 94.0 / 81.6, AQUAINT 92.8 / 78.0 relaxed / value F1).
         var timeBank = report.Get("TimeBank");
         var aquaint = report.Get("AQUAINT");
-        Assert.True(timeBank.RelaxedF1 >= 93.5, $"TimeBank relaxed F1 {timeBank.RelaxedF1:F1}");
-        Assert.True(timeBank.ValueF1 >= 80.8, $"TimeBank value F1 {timeBank.ValueF1:F1}");
-        Assert.True(timeBank.TypeAccuracy >= 96.0, $"TimeBank type accuracy {timeBank.TypeAccuracy:F1}");
-        Assert.True(aquaint.RelaxedF1 >= 92.0, $"AQUAINT relaxed F1 {aquaint.RelaxedF1:F1}");
-        Assert.True(aquaint.ValueF1 >= 77.2, $"AQUAINT value F1 {aquaint.ValueF1:F1}");
-        Assert.True(aquaint.TypeAccuracy >= 95.8, $"AQUAINT type accuracy {aquaint.TypeAccuracy:F1}");
+        Assert.True(timeBank.RelaxedF1 >= 93.7, $"TimeBank relaxed F1 {timeBank.RelaxedF1:F1}");
+        Assert.True(timeBank.ValueF1 >= 81.3, $"TimeBank value F1 {timeBank.ValueF1:F1}");
+        Assert.True(timeBank.TypeAccuracy >= 96.1, $"TimeBank type accuracy {timeBank.TypeAccuracy:F1}");
+        Assert.True(aquaint.RelaxedF1 >= 92.5, $"AQUAINT relaxed F1 {aquaint.RelaxedF1:F1}");
+        Assert.True(aquaint.ValueF1 >= 77.7, $"AQUAINT value F1 {aquaint.ValueF1:F1}");
+        Assert.True(aquaint.TypeAccuracy >= 96.0, $"AQUAINT type accuracy {aquaint.TypeAccuracy:F1}");
     }
 
     [Fact]

@@ -85,6 +85,12 @@ public static class TempEvalScorer
         var t = new Tally { Documents = 1, Gold = doc.Gold.Count, System = system.Count };
         var used = new bool[system.Count];
         string Cut(TextSpan s) => doc.Text.Substring(s.Start, s.Length);
+        string Around(TextSpan s)
+        {
+            int from = Math.Max(0, s.Start - 70), to = Math.Min(doc.Text.Length, s.End + 50);
+            return doc.Text[from..to].ReplaceLineEndings(" ");
+        }
+
         foreach (var g in doc.Gold)
         {
             int match = -1;
@@ -99,7 +105,7 @@ public static class TempEvalScorer
 
             if (match < 0)
             {
-                errors.Add(new TempEvalError(doc.Id, split, "missed", Cut(g.Span), g.Value, null, null));
+                errors.Add(new TempEvalError(doc.Id, split, "missed", Cut(g.Span), g.Value, null, null, Around(g.Span)));
                 continue;
             }
 
@@ -112,7 +118,7 @@ public static class TempEvalScorer
             }
             else
             {
-                errors.Add(new TempEvalError(doc.Id, split, "extent", Cut(g.Span), g.Value, Cut(s.Span), s.Value));
+                errors.Add(new TempEvalError(doc.Id, split, "extent", Cut(g.Span), g.Value, Cut(s.Span), s.Value, Around(g.Span)));
             }
 
             if (s.Type == g.Type)
@@ -121,7 +127,7 @@ public static class TempEvalScorer
             }
             else
             {
-                errors.Add(new TempEvalError(doc.Id, split, "type", Cut(g.Span), g.Type + " " + g.Value, Cut(s.Span), s.Type + " " + s.Value));
+                errors.Add(new TempEvalError(doc.Id, split, "type", Cut(g.Span), g.Type + " " + g.Value, Cut(s.Span), s.Type + " " + s.Value, Around(g.Span)));
             }
 
             if (s.Value == g.Value)
@@ -130,7 +136,7 @@ public static class TempEvalScorer
             }
             else
             {
-                errors.Add(new TempEvalError(doc.Id, split, "value", Cut(g.Span), g.Value, Cut(s.Span), s.Value));
+                errors.Add(new TempEvalError(doc.Id, split, "value", Cut(g.Span), g.Value, Cut(s.Span), s.Value, Around(g.Span)));
             }
         }
 
@@ -138,7 +144,7 @@ public static class TempEvalScorer
         {
             if (!used[k])
             {
-                errors.Add(new TempEvalError(doc.Id, split, "spurious", null, null, Cut(system[k].Span), system[k].Value));
+                errors.Add(new TempEvalError(doc.Id, split, "spurious", null, null, Cut(system[k].Span), system[k].Value, Around(system[k].Span)));
             }
         }
 
