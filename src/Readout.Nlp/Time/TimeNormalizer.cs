@@ -101,6 +101,11 @@ public sealed class TimeNormalizer : IStage
                 "VBD" => Tense.Past,
                 "MD" when lemma is "will" or "shall" or "'ll" or "ll" or "wo" or "would" or "might" or "may" => Tense.Future,
                 "VBN" when i > 0 && pos.Lemmas[i - 1] is "have" => Tense.Past,
+                // "The United States imposed sanctions on Tuesday": right after its subject an -ed word with no
+                // auxiliary is a past verb the tagger misread (as a participle or an adjective), or a reduced
+                // relative ("the deal signed on Tuesday"); either way what it tells happened.
+                "VBN" or "JJ" when i > 0 && pos.Xpos[i - 1] is "NNP" or "NNPS" or "NN" or "NNS" or "PRP"
+                    && (tag == "VBN" || lemma.EndsWith("ed", StringComparison.Ordinal)) => Tense.Past,
                 // "the groundwork for a visit in December", "preparations for talks next month", "ahead of
                 // the summit in May": the time of what is prepared for lies ahead, whatever the main verb's tense.
                 "NN" or "NNS" or "RB" when lemma is "groundwork" or "preparation" or "plan" or "ahead" or "run-up"

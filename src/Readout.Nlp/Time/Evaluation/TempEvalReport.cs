@@ -1,6 +1,6 @@
 namespace Readout.Nlp.Time.Evaluation;
 
-/// <summary>The result of <see cref="TempEvalScorer.Evaluate"/>: figures per corpus and split, and the errors.</summary>
+/// <summary>The result of <see cref="TempEvalScorer"/>: figures per corpus and split, and the errors.</summary>
 public sealed class TempEvalReport(IReadOnlyList<TempEvalFigures> figures, IReadOnlyList<TempEvalError> errors)
 {
     /// <summary>For each corpus: "all", "dev", "held-out"; then the corpora together as corpus "overall".</summary>

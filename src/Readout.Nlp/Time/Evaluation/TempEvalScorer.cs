@@ -19,8 +19,15 @@ public static class TempEvalScorer
     /// </summary>
     public static TempEvalReport Evaluate(string directory, TimeExpressionRecognizer? recognizer = null)
     {
-        ArgumentNullException.ThrowIfNull(directory);
         recognizer ??= new TimeExpressionRecognizer();
+        return Evaluate(directory, doc => recognizer.Find(doc.Text, new TimeContext(doc.CreationDate)));
+    }
+
+    /// <summary>Evaluates what <paramref name="system"/> finds in each document's text (given its creation time).</summary>
+    public static TempEvalReport Evaluate(string directory, Func<TimeMLDocument, IReadOnlyList<TimexMatch>> system)
+    {
+        ArgumentNullException.ThrowIfNull(directory);
+        ArgumentNullException.ThrowIfNull(system);
         var corpora = Directory.GetFiles(directory, "*.tml").Length > 0
             ? [directory]
             : Directory.GetDirectories(directory).Where(d => Directory.GetFiles(d, "*.tml").Length > 0).Order(StringComparer.Ordinal).ToArray();
@@ -35,8 +42,7 @@ public static class TempEvalScorer
             {
                 var doc = TimeMLReader.Read(file);
                 string split = IsDevelopment(doc.Id) ? Development : HeldOut;
-                var system = recognizer.Find(doc.Text, new TimeContext(doc.CreationDate));
-                var t = Score(doc, system, split, errors);
+                var t = Score(doc, system(doc), split, errors);
                 tallies[All].Add(t);
                 tallies[split].Add(t);
                 foreach (var key in new[] { All, split })
