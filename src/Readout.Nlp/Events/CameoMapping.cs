@@ -44,17 +44,8 @@ public sealed class CameoMapping
     {
         ArgumentNullException.ThrowIfNull(lines);
         var codes = new Dictionary<string, CameoReading>(StringComparer.Ordinal);
-        int lineNo = 0;
-        foreach (var raw in lines)
+        foreach (var (where, cols) in DataLines.Read(lines, name))
         {
-            lineNo++;
-            if (raw.Length == 0 || raw[0] == '#')
-            {
-                continue;
-            }
-
-            string where = $"{name}:{lineNo}";
-            var cols = raw.Split('\t');
             if (cols.Length != 5 || cols[0].Length is < 2 or > 4 || !cols[0].All(char.IsAsciiDigit))
             {
                 throw new FormatException($"{where}: expected a 2- to 4-digit CAMEO code and 4 more tab-separated columns (type, mode, context, note).");

@@ -58,17 +58,8 @@ public sealed class PloverOntology
         var types = new Dictionary<EventType, (string, string)>();
         var modes = new Dictionary<(EventType, string), string>();
         var contexts = new Dictionary<string, string>(StringComparer.Ordinal);
-        int lineNo = 0;
-        foreach (var raw in lines)
+        foreach (var (where, cols) in DataLines.Read(lines, name))
         {
-            lineNo++;
-            if (raw.Length == 0 || raw[0] == '#')
-            {
-                continue;
-            }
-
-            string where = $"{name}:{lineNo}";
-            var cols = raw.Split('\t');
             if (cols.Length != 4 || cols.Any(c => c.Length == 0))
             {
                 throw new FormatException($"{where}: expected 4 non-empty tab-separated columns (kind, type, name, description).");

@@ -46,17 +46,8 @@ public sealed class PredicateLexicon
 
     private static IEnumerable<PredicateEntry> Parse(IEnumerable<string> lines, string name)
     {
-        int lineNo = 0;
-        foreach (var raw in lines)
+        foreach (var (where, cols) in DataLines.Read(lines, name))
         {
-            lineNo++;
-            if (raw.Length == 0 || raw[0] == '#')
-            {
-                continue;
-            }
-
-            var cols = raw.Split('\t');
-            string where = $"{name}:{lineNo}";
             if (cols.Length != 8)
             {
                 throw new FormatException($"{where}: expected 8 tab-separated columns, found {cols.Length}.");
