@@ -35,12 +35,12 @@ public class TimeBenchmarks
         var tokenizer = new Tokenizer();
         var splitter = new SentenceSplitter();
         _documents = [];
-        foreach (var (id, text, dct) in Corpus())
+        foreach (var source in Corpus())
         {
-            var doc = new Document(id, text, Metadata(dct));
+            var doc = source.ToDocument();
             tokenizer.Process(doc);
             splitter.Process(doc);
-            _documents.Add(new Prepared(id, text, dct, doc.Get(LayerKeys.Tokens), doc.Get(LayerKeys.Sentences)));
+            _documents.Add(new Prepared(source, doc.Get(LayerKeys.Tokens), doc.Get(LayerKeys.Sentences)));
         }
     }
 
@@ -51,7 +51,7 @@ public class TimeBenchmarks
         int n = 0;
         foreach (var p in _documents)
         {
-            var doc = new Document(p.Id, p.Text, Metadata(p.Dct));
+            var doc = p.Source.ToDocument();
             doc.Set(LayerKeys.Tokens, p.Tokens);
             doc.Set(LayerKeys.Sentences, p.Sentences);
             _stage.Process(doc);
@@ -68,14 +68,14 @@ public class TimeBenchmarks
         int n = 0;
         foreach (var p in _documents)
         {
-            n += _recognizer.Find(p.Text, new TimeContext(p.Dct)).Count;
+            n += _recognizer.Find(p.Source.Text, new TimeContext(p.Source.CreationDate)).Count;
         }
 
         return n;
     }
 
     /// <summary>The benchmark texts: every TimeML file under ../shared/data/tempeval3-train, read as plain text.</summary>
-    internal static IEnumerable<(string Id, string Text, DateOnly? Dct)> Corpus()
+    internal static IEnumerable<TimeMLDocument> Corpus()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Readout.slnx")))
@@ -86,14 +86,10 @@ public class TimeBenchmarks
         var data = Path.Combine(dir?.FullName ?? ".", "..", "shared", "data", "tempeval3-train");
         return Directory.GetFiles(data, "*.tml", SearchOption.AllDirectories)
             .Order(StringComparer.Ordinal)
-            .Select(TimeMLReader.Read)
-            .Select(d => (d.Id, d.Text, d.CreationDate));
+            .Select(TimeMLReader.Read);
     }
 
-    private static DocumentMetadata Metadata(DateOnly? dct) =>
-        new() { Published = dct is { } d ? new DateTimeOffset(d.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : null };
-
-    private sealed record Prepared(string Id, string Text, DateOnly? Dct, TokenTable Tokens, SentenceTable Sentences);
+    private sealed record Prepared(TimeMLDocument Source, TokenTable Tokens, SentenceTable Sentences);
 
     private sealed class ThroughputConfig : ManualConfig
     {

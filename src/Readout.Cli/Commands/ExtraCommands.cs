@@ -1,17 +1,11 @@
 using System.CommandLine;
-using Readout.Core;
-using Readout.Core.Layers;
-using Readout.Core.Pipeline;
 using Readout.Nlp;
 using Readout.Nlp.Conllu;
 using Readout.Nlp.Knowledge;
 using Readout.Nlp.Ner;
 using Readout.Nlp.Parsing;
-using Readout.Nlp.Sentences;
 using Readout.Nlp.Tagging;
-using Readout.Nlp.Time;
 using Readout.Nlp.Time.Evaluation;
-using Readout.Nlp.Tokens;
 using Readout.Nlp.Training;
 
 namespace Readout.Cli.Commands;
@@ -81,21 +75,6 @@ internal static class ExtraCommands
             return ExitCodes.Ok;
         });
         return cmd;
-    }
-
-    /// <summary>The time expressions of a TimeML document as the pipeline finds them: tokens, sentences and
-    /// part-of-speech tags (which give the verbs' tenses) before the time stage, as annotate runs them.</summary>
-    private static Func<TimeMLDocument, IReadOnlyList<TimexMatch>> TimeThroughStages()
-    {
-        var (pos, _) = LoadModels();
-        var stages = new PipelineBuilder().Add(new Tokenizer()).Add(new SentenceSplitter()).Add(new PosTagger(pos)).Add(new TimeNormalizer()).Build();
-        return doc =>
-        {
-            var published = doc.CreationDate is { } c ? new DateTimeOffset(c.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : (DateTimeOffset?)null;
-            var document = new Document(doc.Id, doc.Text, new DocumentMetadata { Published = published });
-            stages.Process(document);
-            return [.. document.Get(LayerKeys.Timexes).Select(t => new TimexMatch(t.Span, t.Type, t.Value, t.Mod, Tense.Unknown))];
-        };
     }
 
     private static (PosModel Pos, ParserModel? Parser) LoadModels()
@@ -251,7 +230,7 @@ internal static class ExtraCommands
                     return ExitCodes.Usage;
                 }
 
-                var throughStages = pr.GetValue(stagesOption) ? TimeThroughStages() : null;
+                var throughStages = pr.GetValue(stagesOption) ? TempEvalScorer.ThroughStages(LoadModels().Pos) : null;
                 foreach (var corpus in Directory.GetDirectories(root).Order(StringComparer.Ordinal))
                 {
                     var report = throughStages is null ? TempEvalScorer.Evaluate(corpus) : TempEvalScorer.Evaluate(corpus, throughStages);
@@ -269,10 +248,9 @@ internal static class ExtraCommands
             {
                 var root = ReadoutPipeline.FindDataRoot();
                 var (posForNer, _) = LoadModels();
-                var nerModel = pr.GetValue(model) is { } modelPath ? NerModel.Load(modelPath) : LoadNer(root);
                 var results = pr.GetValue(rules)
                     ? NerTraining.EvaluateStage("../shared/data", new Readout.Nlp.Entities.EntityRecognizer(KnowledgeBase.Default(root)), posForNer, NerGazetteerFor(root))
-                    : NerTraining.Evaluate("../shared/data", nerModel, posForNer, NerGazetteerFor(root));
+                    : NerTraining.Evaluate("../shared/data", pr.GetValue(model) is { } modelPath ? NerModel.Load(modelPath) : LoadNer(root), posForNer, NerGazetteerFor(root));
                 foreach (var (name, scores, errorList) in results)
                 {
                     var byClass = errorList.GroupBy(e => e.Class).OrderBy(g => g.Key).Select(g => $"{g.Key} {g.Count()}");

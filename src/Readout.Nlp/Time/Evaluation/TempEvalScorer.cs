@@ -1,4 +1,9 @@
 using Readout.Core;
+using Readout.Core.Layers;
+using Readout.Core.Pipeline;
+using Readout.Nlp.Sentences;
+using Readout.Nlp.Tagging;
+using Readout.Nlp.Tokens;
 
 namespace Readout.Nlp.Time.Evaluation;
 
@@ -21,6 +26,21 @@ public static class TempEvalScorer
     {
         recognizer ??= new TimeExpressionRecognizer();
         return Evaluate(directory, doc => recognizer.Find(doc.Text, new TimeContext(doc.CreationDate)));
+    }
+
+    /// <summary>
+    /// What the pipeline finds in a document: tokens, sentences and part-of-speech tags (which give the verbs'
+    /// tenses) before the time stage, as <c>annotate</c> runs them. A system for <see cref="Evaluate(string, Func{TimeMLDocument, IReadOnlyList{TimexMatch}})"/>.
+    /// </summary>
+    public static Func<TimeMLDocument, IReadOnlyList<TimexMatch>> ThroughStages(PosModel pos)
+    {
+        var stages = new PipelineBuilder().Add(new Tokenizer()).Add(new SentenceSplitter()).Add(new PosTagger(pos)).Add(new TimeNormalizer()).Build();
+        return doc =>
+        {
+            var document = doc.ToDocument();
+            stages.Process(document);
+            return [.. document.Get(LayerKeys.Timexes).Select(t => new TimexMatch(t.Span, t.Type, t.Value, t.Mod, Tense.Unknown))];
+        };
     }
 
     /// <summary>Evaluates what <paramref name="system"/> finds in each document's text (given its creation time).</summary>
