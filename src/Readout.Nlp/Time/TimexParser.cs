@@ -1566,6 +1566,13 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
                 goto duration;
             }
 
+            if (IsWord(after, "later") && !orSo)
+            {
+                // "Three days later, the index rose": TempEval-3 data tags the length ("Three days", P3D) and leaves
+                // "later" as the signal tying it to the event before.
+                goto duration;
+            }
+
             end = IsWord(after, "from") ? after + 2 : after + 1;
             var tense = Tense.Unknown;
             if (n < 0)
