@@ -1522,6 +1522,12 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
             return false;
         }
 
+        if (!the && !lead && n == 1 && (IsWord(j, "a") || IsWord(j, "an")) && !unit.Plural && IsRateAfter(j - 1) && !IsWord(k + 1, "ago") && !IsWord(k + 1, "earlier") && !IsWord(k + 1, "later"))
+        {
+            // "$2 million a year", "four flights a week", "24 hours a day": a rate, not a time expression.
+            return false;
+        }
+
         int end = k + 1;
         if (n == 1 && !half && !unit.Plural && IsWord(end, "and") && IsWord(end + 1, "a") && IsWord(end + 2, "half"))
         {
@@ -1788,9 +1794,9 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
     private bool TrySet(int i, out Candidate c)
     {
         c = default;
-        if (Info(i) is { } info && info.Is(WordClass.Set) && !NextIsWord(i + 1))
+        if (Info(i) is { } info && info.Is(WordClass.Set) && (!NextIsWord(i + 1) || IsAdverbFollower(i + 1)))
         {
-            // "meets daily", not "a daily newspaper" or "average daily volume".
+            // "meets daily", "held annually for the poet", not "a daily newspaper" or "average daily volume".
             c = new Candidate(i, i + 1, TimexType.Set, info.SetValue!, null, null, Tense.Unknown);
             return true;
         }
@@ -1803,7 +1809,7 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
                 k++;
             }
 
-            if (Info(k) is { } u && u.Is(WordClass.Unit) && !u.Plural)
+            if (Info(k) is { } u && u.Is(WordClass.Unit) && !u.Plural && !(IsWord(i, "per") && IsRateAfter(i - 1)))
             {
                 int times = IsWord(i + 1, "other") ? 2 : 1;
                 c = new Candidate(i, k + 1, TimexType.Set, DurationValue(times, u.Unit), null, null, Tense.Unknown);
@@ -1819,6 +1825,36 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
 
         return false;
     }
+
+    /// <summary>
+    /// True when token <paramref name="k"/> ends an amount, so that "a year" or "per second" after it makes a rate
+    /// ("$1.76 a year", "15 million instructions per second", "four flights a week", "24 hours a day"). The TimeML
+    /// guidelines for TempEval leave rates and speeds unannotated, and the TempEval-3 data almost always does.
+    /// </summary>
+    private bool IsRateAfter(int k)
+    {
+        if (k < 0 || k >= _t.Count)
+        {
+            return false;
+        }
+
+        if (_t[k].Kind == TokenKind.Digits || IsPunct(k, '%') || IsWord(k, "million") || IsWord(k, "billion") || IsWord(k, "trillion")
+            || IsWord(k, "percent") || IsWord(k, "cents") || IsWord(k, "dollars") || IsWord(k, "times"))
+        {
+            return true;
+        }
+
+        // "four flights", "700 seats", "24 hours": a counted plural noun.
+        return _t[k].Kind == TokenKind.Word && _text[_t[k].End - 1] == 's' && k > 0
+            && (_t[k - 1].Kind == TokenKind.Digits || (Info(k - 1) is { } num && num.Is(WordClass.Number) && !IsWord(k - 1, "a") && !IsWord(k - 1, "an")));
+    }
+
+    /// <summary>A preposition or adverb after "daily", "annually" …: the set word modifies the verb ("gather daily
+    /// outside the house"), not a noun ("a daily newspaper").</summary>
+    private bool IsAdverbFollower(int j) =>
+        IsWord(j, "for") || IsWord(j, "in") || IsWord(j, "at") || IsWord(j, "on") || IsWord(j, "outside") || IsWord(j, "since")
+        || IsWord(j, "from") || IsWord(j, "to") || IsWord(j, "until") || IsWord(j, "during") || IsWord(j, "by") || IsWord(j, "near")
+        || IsWord(j, "here") || IsWord(j, "there");
 
     /// <summary>"10 a.m.", "3:30 p.m. EDT", "noon", "midnight".</summary>
     private bool TryClock(int i, out Candidate c)
