@@ -1208,8 +1208,10 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
         {
             // "year-earlier results": a year before the period under discussion — the current one, when the
             // last period mentioned is itself in an earlier year ("Last year losses were …; the year-earlier results").
+            // An adjective before a noun ("year-ago results") names a period: a day last mentioned stands for the
+            // quarter it closes ("the quarter ended Sept. 30 … the year-ago results"), or else for its year.
             var basis = _context.LastMentioned is { Granularity: <= Granularity.Year } lm && !(Ref is { } now && lm.Date.Year < now.Year)
-                ? lm
+                ? (lm.Granularity == Granularity.Day ? PeriodOfDay(lm.Date) : lm)
                 : (Ref is { } r0 ? new TimePoint(r0, Granularity.Year) : (TimePoint?)null);
             c = basis is { } b
                 ? new Candidate(i, j + 3, TimexType.Date, new TimePoint(b.Date.AddYears(-1), b.Granularity).ToTimexValue(), null, null, Tense.Unknown)
@@ -1279,6 +1281,11 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
         c = Make(i, end, new TimePoint(a.AddDays(shift), Granularity.Day), null);
         return true;
     }
+
+    private static TimePoint PeriodOfDay(DateOnly d) =>
+        d.Month % 3 == 0 && d.Day == DateTime.DaysInMonth(d.Year, d.Month)
+            ? new TimePoint(new DateOnly(d.Year, d.Month - 2, 1), Granularity.Quarter)
+            : new TimePoint(new DateOnly(d.Year, 1, 1), Granularity.Year);
 
     /// <summary>"the year", "the fiscal year", "the week", "the weekend": the period under discussion;
     /// "the year ended Sept. 30" is a duration.</summary>
@@ -1844,9 +1851,10 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
             return true;
         }
 
-        // "four flights", "700 seats", "24 hours": a counted plural noun.
+        // "four flights", "700 seats", "24 hours", "15 million instructions": a counted plural noun.
         return _t[k].Kind == TokenKind.Word && _text[_t[k].End - 1] == 's' && k > 0
-            && (_t[k - 1].Kind == TokenKind.Digits || (Info(k - 1) is { } num && num.Is(WordClass.Number) && !IsWord(k - 1, "a") && !IsWord(k - 1, "an")));
+            && (_t[k - 1].Kind == TokenKind.Digits || IsWord(k - 1, "million") || IsWord(k - 1, "billion") || IsWord(k - 1, "thousand")
+                || (Info(k - 1) is { } num && num.Is(WordClass.Number) && !IsWord(k - 1, "a") && !IsWord(k - 1, "an")));
     }
 
     /// <summary>A preposition or adverb after "daily", "annually" …: the set word modifies the verb ("gather daily
