@@ -1474,6 +1474,16 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
             k += 3;
         }
 
+        string? rangeMod = null;
+        if (n > 0 && !half && IsWord(k, "to") && TryNumber(k + 1, out int upper, out int afterUpper) && upper > n
+            && Info(afterUpper) is { } ru && ru.Is(WordClass.Unit) && ru.Plural)
+        {
+            // "two to three weeks", "the next 12 to 18 months": one expression, at least the lower bound (as
+            // TempEval-3 data write it: P2W, EQUAL_OR_MORE).
+            rangeMod = "EQUAL_OR_MORE";
+            k = afterUpper;
+        }
+
         if (IsWord(k, "more") || IsWord(k, "additional"))
         {
             k++;
@@ -1653,7 +1663,7 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
             firstTok = k;
         }
 
-        c = new Candidate(firstTok, end, TimexType.Duration, DurationValue(n, unit.Unit), null, null, Tense.Unknown);
+        c = new Candidate(firstTok, end, TimexType.Duration, DurationValue(n, unit.Unit), rangeMod, null, Tense.Unknown);
         return true;
     }
 
