@@ -2443,7 +2443,8 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
     private bool IsAbbreviation(int i) => _text[_t[i].End - 1] == '.';
 
     private bool FollowedByTimeNoun(int j) =>
-        Info(j) is { } u && (u.Is(WordClass.Unit) || u.Is(WordClass.Month) || u.Is(WordClass.Season) || u.Is(WordClass.Number) || IsWord(j, "fiscal"));
+        Info(j) is { } u && (u.Is(WordClass.Unit) || u.Is(WordClass.Month) || u.Is(WordClass.Season) || IsWord(j, "fiscal")
+            || (u.Is(WordClass.Number) && (!(IsWord(j, "a") || IsWord(j, "an")) || (Info(j + 1) is { } n && n.Is(WordClass.Unit)))));
 
     private bool NextIsWord(int j) => j < _t.Count && _t[j].Kind == TokenKind.Word && !_t[j].BreakBefore;
 
