@@ -245,6 +245,17 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
             return true;
         }
 
+        if (!the && Info(j) is { } before && before.Is(WordClass.PartOfDay) && Info(j + 1) is { } dayAfter && dayAfter.Is(WordClass.Deictic)
+            && dayAfter.Deixis is Deixis.Today or Deixis.Yesterday or Deixis.Tomorrow)
+        {
+            // "afternoon yesterday" (after "mid-", "late" …): the part of that day, as "yesterday afternoon".
+            int back = dayAfter.Deixis switch { Deixis.Yesterday => -1, Deixis.Tomorrow => 1, _ => 0 };
+            c = Ref is { } rp
+                ? new Candidate(i, j + 2, TimexType.Time, new TimePoint(rp.AddDays(back), Granularity.Day).ToTimexValue() + "T" + before.PartOfDay, null, new TimePoint(rp.AddDays(back), Granularity.Day), Tense.Unknown)
+                : new Candidate(i, j + 2, TimexType.Time, "XXXX-XX-XXT" + before.PartOfDay, null, null, Tense.Unknown);
+            return true;
+        }
+
         if (Info(j) is not { } info || !info.Is(WordClass.Deictic))
         {
             return false;
