@@ -1665,6 +1665,12 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
         }
 
     duration:
+        if ((IsWord(end, "a") || IsWord(end, "per")) && Info(end + 1) is { } per && per.Is(WordClass.Unit) && !per.Plural)
+        {
+            // "24 hours a day", "eight hours per shift": a share of each period, not a stretch of time.
+            return false;
+        }
+
         // "the 30-day period": the article belongs to the noun, not to the adjectival duration.
         int firstTok = hyphen && the && !lead ? j : i;
 
