@@ -1665,6 +1665,14 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
         }
 
     duration:
+        if (lead && (IsWord(j - 1, "first") || IsWord(j - 1, "last")) && IsWord(end, "of") && YearNumber(end + 1, out int ofYear)
+            && ((unit.Unit == TimeUnit.Quarter && n == 2) || (unit.Unit == TimeUnit.Month && n == 6)))
+        {
+            // "the first two quarters of 1990" is that year's first half.
+            c = new Candidate(i, end + 2, TimexType.Date, TimePoint.Year(ofYear) + (IsWord(j - 1, "first") ? "-H1" : "-H2"), null, null, Tense.Unknown);
+            return true;
+        }
+
         if ((IsWord(end, "a") || IsWord(end, "per")) && Info(end + 1) is { } per && per.Is(WordClass.Unit) && !per.Plural)
         {
             // "24 hours a day", "eight hours per shift": a share of each period, not a stretch of time.
