@@ -1600,15 +1600,19 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
                 goto duration;
             }
 
-            if (IsWord(after, "later") && !orSo)
+            // "Three days later, the index rose": TempEval-3 data tags the length ("Three days", P3D) and leaves
+            // "later" as the signal tying it to the event before; the day it reaches still becomes the date last
+            // mentioned, for "the next day" after it.
+            bool signal = IsWord(after, "later") && !orSo;
+            int lengthEnd = end;
+            end = IsWord(after, "from") ? after + 2 : after + 1;
+            var tense = Tense.Unknown;
+            if (signal && (n < 0 || (_context.LastMentioned is null && Ref is null)))
             {
-                // "Three days later, the index rose": TempEval-3 data tags the length ("Three days", P3D) and leaves
-                // "later" as the signal tying it to the event before.
+                end = lengthEnd;
                 goto duration;
             }
 
-            end = IsWord(after, "from") ? after + 2 : after + 1;
-            var tense = Tense.Unknown;
             if (n < 0)
             {
                 c = new Candidate(i, end, TimexType.Date, back ? "PAST_REF" : "FUTURE_REF", orSo ? "APPROX" : null, null, Tense.Unknown);
@@ -1660,7 +1664,9 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
             // A comparison period ("from a year ago", "compared with a year earlier") does not become the period
             // under discussion: the next "a year earlier" compares with the same period, not one a year before it.
             bool comparison = unit.Unit == TimeUnit.Year && (g is Granularity.Quarter or Granularity.Half || IsComparison(i, end));
-            c = new Candidate(i, end, TimexType.Date, p.ToTimexValue(), orSo ? "APPROX" : null, comparison ? null : p, tense);
+            c = signal
+                ? new Candidate(i, lengthEnd, TimexType.Duration, DurationValue(n, unit.Unit), null, p, Tense.Unknown)
+                : new Candidate(i, end, TimexType.Date, p.ToTimexValue(), orSo ? "APPROX" : null, comparison ? null : p, tense);
             return true;
         }
 
