@@ -249,10 +249,9 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
             && dayAfter.Deixis is Deixis.Today or Deixis.Yesterday or Deixis.Tomorrow)
         {
             // "afternoon yesterday" (after "mid-", "late" …): the part of that day, as "yesterday afternoon".
-            int back = dayAfter.Deixis switch { Deixis.Yesterday => -1, Deixis.Tomorrow => 1, _ => 0 };
-            c = Ref is { } rp
-                ? new Candidate(i, j + 2, TimexType.Time, new TimePoint(rp.AddDays(back), Granularity.Day).ToTimexValue() + "T" + before.PartOfDay, null, new TimePoint(rp.AddDays(back), Granularity.Day), Tense.Unknown)
-                : new Candidate(i, j + 2, TimexType.Time, "XXXX-XX-XXT" + before.PartOfDay, null, null, Tense.Unknown);
+            int shift = dayAfter.Deixis switch { Deixis.Yesterday => -1, Deixis.Tomorrow => 1, _ => 0 };
+            TimePoint? day = Ref is { } rp ? new TimePoint(rp.AddDays(shift), Granularity.Day) : null;
+            c = new Candidate(i, j + 2, TimexType.Time, (day?.ToTimexValue() ?? "XXXX-XX-XX") + "T" + before.PartOfDay, null, day, Tense.Unknown);
             return true;
         }
 
@@ -1681,7 +1680,7 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
 
         if ((IsWord(end, "a") || IsWord(end, "per")) && Info(end + 1) is { } per && per.Is(WordClass.Unit) && !per.Plural)
         {
-            // "24 hours a day", "eight hours per shift": a share of each period, not a stretch of time.
+            // "24 hours a day", "40 hours per week": a share of each period, not a stretch of time.
             return false;
         }
 
@@ -1876,8 +1875,9 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
 
     /// <summary>
     /// True when token <paramref name="k"/> ends an amount, so that "a year" or "per second" after it makes a rate
-    /// ("$1.76 a year", "15 million instructions per second", "four flights a week", "24 hours a day"). The TimeML
-    /// guidelines for TempEval leave rates and speeds unannotated, and the TempEval-3 data almost always does.
+    /// ("$1.76 a year", "15 million instructions per second", "four flights a week", "24 hours a day"). TempEval-3
+    /// data leave such rates untagged (one of six on the development half is a SET), as the TempEval guidelines
+    /// do speeds.
     /// </summary>
     private bool IsRateAfter(int k)
     {
