@@ -2249,7 +2249,11 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
                 return true;
             }
 
-            return (prepBefore && !IsWord(i - 1, "by") && !IsWord(i - 1, "for")) || hyphenMid;
+            // "the March accession", "the May elections": a capitalized month before a lowercase noun (the noun
+            // "march" is lowercase there; "the March of Dimes" is a name).
+            bool beforeNoun = IsWord(i - 1, "the") && i + 1 < _t.Count && _t[i + 1].Kind == TokenKind.Word && !_t[i + 1].Upper && !_t[i + 1].BreakBefore
+                && !IsWord(i + 1, "of") && !IsWord(i + 1, "on") && !IsWord(i + 1, "to");
+            return (prepBefore && !IsWord(i - 1, "by") && !IsWord(i - 1, "for")) || hyphenMid || beforeNoun;
         }
 
         // A capitalized month inside a name ("August Wilson") is rare; a month after a name is not.
