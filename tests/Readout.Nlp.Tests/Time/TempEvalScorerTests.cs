@@ -20,14 +20,14 @@ public sealed class TempEvalScorerTests(ITestOutputHelper output)
             File.WriteAllLines(path, report.Errors.Where(e => e.Split == TempEvalScorer.Development).Select(e => e.ToString()));
         }
 
-        // Floors just below the figures reached (TimeBank 94.3 / 82.3, AQUAINT 93.0 / 78.4 relaxed / value F1).
+        // Floors just below the figures reached (TimeBank 94.3 / 82.3, AQUAINT 93.1 / 78.5 relaxed / value F1).
         var timeBank = report.Get("TimeBank");
         var aquaint = report.Get("AQUAINT");
         Assert.True(timeBank.RelaxedF1 >= 94.0, $"TimeBank relaxed F1 {timeBank.RelaxedF1:F1}");
         Assert.True(timeBank.ValueF1 >= 82.0, $"TimeBank value F1 {timeBank.ValueF1:F1}");
         Assert.True(timeBank.TypeAccuracy >= 96.6, $"TimeBank type accuracy {timeBank.TypeAccuracy:F1}");
-        Assert.True(aquaint.RelaxedF1 >= 92.7, $"AQUAINT relaxed F1 {aquaint.RelaxedF1:F1}");
-        Assert.True(aquaint.ValueF1 >= 78.1, $"AQUAINT value F1 {aquaint.ValueF1:F1}");
+        Assert.True(aquaint.RelaxedF1 >= 92.8, $"AQUAINT relaxed F1 {aquaint.RelaxedF1:F1}");
+        Assert.True(aquaint.ValueF1 >= 78.2, $"AQUAINT value F1 {aquaint.ValueF1:F1}");
         Assert.True(aquaint.TypeAccuracy >= 96.0, $"AQUAINT type accuracy {aquaint.TypeAccuracy:F1}");
     }
 
