@@ -9,7 +9,7 @@ namespace Readout.Nlp.Ner;
 /// </summary>
 internal sealed class NerFeatures
 {
-    public const int MaxFeatures = 48 + 1 + (2 * NerDocumentContext.MaxOccurrences);
+    public const int MaxFeatures = 40 + NerGazetteer.CategoryCount + 1 + (2 * NerDocumentContext.MaxOccurrences);
     private const int Pad = 2;
     private static readonly ulong Start1 = FeatureHash.Of("-START-");
     private static readonly ulong Start2 = FeatureHash.Of("-START2-");
