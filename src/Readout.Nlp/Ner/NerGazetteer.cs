@@ -10,7 +10,7 @@ namespace Readout.Nlp.Ner;
 public sealed class NerGazetteer
 {
     /// <summary>Gazetteer categories; a token gets a BILU code for each category that matches around it.</summary>
-    internal const int CategoryCount = 12;
+    internal const int CategoryCount = 13;
     internal const int Country = 0;
     internal const int Place = 1;
     internal const int Demonym = 2;
@@ -29,11 +29,19 @@ public sealed class NerGazetteer
     internal const int GivenName = 10;
     internal const int Surname = 11;
 
+    // Towns under 100,000 people: many share a name with people ("Bryan", "Vernon", "Arafat"), so the tagger gets
+    // them apart from the cities and regions it can trust.
+    internal const int SmallPlace = 12;
+    private const long SmallPlacePopulation = 100_000;
+
     /// <summary>Where <see cref="Default"/> reads the given names and surnames, relative to the repository root.</summary>
     public const string NamesRelativePath = "data/ner/names.tsv";
 
     /// <summary>Categories whose phrases are stored and matched lower-cased.</summary>
     private static bool Folded(int category) => category is >= Title and <= FoldedPerson;
+
+    /// <summary>Code of one category at a token in a <see cref="Match"/> result.</summary>
+    internal static byte Code(byte[] codes, int token, int category) => codes[(token * CategoryCount) + category];
     private const int MaxWords = 6;
 
     private readonly Dictionary<string, int>[] _phrases;
@@ -109,12 +117,19 @@ public sealed class NerGazetteer
 
         foreach (var p in knowledgeBase.Places)
         {
-            Add(phrases[Place], p.Name);
-            Add(phrases[Place], p.AsciiName);
+            // Population 0: a region, island or sea, not a town.
+            var dict = phrases[p.Population is > 0 and < SmallPlacePopulation ? SmallPlace : Place];
+            Add(dict, p.Name);
+            Add(dict, p.AsciiName);
             foreach (var n in p.Aliases)
             {
-                Add(phrases[Place], n);
+                Add(dict, n);
             }
+        }
+
+        foreach (var name in phrases[Place].Keys)
+        {
+            phrases[SmallPlace].Remove(name);
         }
 
         foreach (var o in knowledgeBase.Organizations)

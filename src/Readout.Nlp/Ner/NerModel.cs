@@ -11,7 +11,7 @@ namespace Readout.Nlp.Ner;
 public sealed class NerModel
 {
     private const string Magic = "READOUT-NER";
-    private const int Version = 4; // 4: case-folded gazetteer categories; 3: document-context features; weights in SparseWeights format 3 (columns)
+    private const int Version = 5; // 5: small places, person-name against place features; 4: case-folded gazetteer categories; 3: document-context features; weights in SparseWeights format 3 (columns)
 
     private readonly SparseWeights _weights;
 
