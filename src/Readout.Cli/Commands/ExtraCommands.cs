@@ -85,7 +85,7 @@ internal static class ExtraCommands
         return (pos, File.Exists(parserPath) ? ParserModel.Load(parserPath) : null);
     }
 
-    private static NerGazetteer NerGazetteerFor(string root) => NerGazetteer.FromKnowledgeBase(KnowledgeBase.Default(root));
+    private static NerGazetteer NerGazetteerFor(string root) => NerGazetteer.Default(root);
 
     private static NerModel LoadNer(string root) => NerModel.Load(Path.Combine(root, "models/en-ner.model"));
 

@@ -9,7 +9,7 @@ namespace Readout.Nlp.Ner;
 /// </summary>
 internal sealed class NerFeatures
 {
-    public const int MaxFeatures = 48 + 1 + (2 * NerDocumentContext.MaxOccurrences);
+    public const int MaxFeatures = 40 + NerGazetteer.CategoryCount + 2 + 1 + (2 * NerDocumentContext.MaxOccurrences);
     private const int Pad = 2;
     private static readonly ulong Start1 = FeatureHash.Of("-START-");
     private static readonly ulong Start2 = FeatureHash.Of("-START2-");
@@ -160,6 +160,11 @@ internal sealed class NerFeatures
                 }
             }
 
+            // Person-name against place evidence on the same word ("Bryan" is a given name and a town), and a given
+            // name just before ("Vladi Pimenov").
+            f[n++] = FeatureHash.Feature(76, FeatureHash.Combine(Code(i, NerGazetteer.GivenName), Code(i, NerGazetteer.Surname)), Code(i, NerGazetteer.Place), Code(i, NerGazetteer.SmallPlace));
+            f[n++] = FeatureHash.Feature(77, i > 0 ? Code(i - 1, NerGazetteer.GivenName) : 9UL, sh);
+
             foreach (ulong d in _document[i])
             {
                 f[n++] = d;
@@ -168,6 +173,8 @@ internal sealed class NerFeatures
 
         return n;
     }
+
+    private ulong Code(int token, int category) => NerGazetteer.Code(_codes, token, category);
 
     /// <summary>Word shape: X upper, x lower, d digit, other characters kept; collapsed: runs merged.</summary>
     private static ReadOnlySpan<char> Shape(ReadOnlySpan<char> s, Span<char> buffer, bool collapse)

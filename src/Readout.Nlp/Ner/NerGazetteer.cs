@@ -10,13 +10,38 @@ namespace Readout.Nlp.Ner;
 public sealed class NerGazetteer
 {
     /// <summary>Gazetteer categories; a token gets a BILU code for each category that matches around it.</summary>
-    internal const int CategoryCount = 6;
+    internal const int CategoryCount = 13;
     internal const int Country = 0;
     internal const int Place = 1;
     internal const int Demonym = 2;
     internal const int Organization = 3;
     internal const int Person = 4;
     internal const int Title = 5;
+
+    // The same lists matched whatever the case ("france", "SAN FRANCISCO"): web text writes names in lower or
+    // upper case, and the case-exact categories above then stay silent.
+    internal const int FoldedCountry = 6;
+    internal const int FoldedPlace = 7;
+    internal const int FoldedOrganization = 8;
+    internal const int FoldedPerson = 9;
+
+    // Single given names and surnames ("Nina", "Vladi", "Reynolds"): web text names people by first name alone.
+    internal const int GivenName = 10;
+    internal const int Surname = 11;
+
+    // Towns under 100,000 people: many share a name with people ("Bryan", "Vernon", "Arafat"), so the tagger gets
+    // them apart from the cities and regions it can trust.
+    internal const int SmallPlace = 12;
+    private const long SmallPlacePopulation = 100_000;
+
+    /// <summary>Where <see cref="Default"/> reads the given names and surnames, relative to the repository root.</summary>
+    public const string NamesRelativePath = "data/ner/names.tsv";
+
+    /// <summary>Categories whose phrases are stored and matched lower-cased.</summary>
+    private static bool Folded(int category) => category is >= Title and <= FoldedPerson;
+
+    /// <summary>Code of one category at a token in a <see cref="Match"/> result.</summary>
+    internal static byte Code(byte[] codes, int token, int category) => codes[(token * CategoryCount) + category];
     private const int MaxWords = 6;
 
     private readonly Dictionary<string, int>[] _phrases;
@@ -31,7 +56,44 @@ public sealed class NerGazetteer
     /// <summary>Number of phrases over all categories.</summary>
     public int Count => _phrases.Sum(p => p.Count);
 
-    public static NerGazetteer FromKnowledgeBase(KnowledgeBase knowledgeBase)
+    /// <summary>The gazetteer of the repository's knowledge base and <see cref="NamesRelativePath"/>.</summary>
+    public static NerGazetteer Default(string repoRoot)
+    {
+        ArgumentNullException.ThrowIfNull(repoRoot);
+        return FromKnowledgeBase(KnowledgeBase.Default(repoRoot), ReadNames(Path.Combine(repoRoot, NamesRelativePath)));
+    }
+
+    /// <summary>
+    /// Reads a names file: <c>#</c> comments, a header line, then a name, a tab and its kind (<c>given</c> or
+    /// <c>surname</c>) a line.
+    /// </summary>
+    /// <exception cref="InvalidDataException">A line has no tab or an unknown kind.</exception>
+    public static IReadOnlyList<(string Name, bool Given)> ReadNames(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var names = new List<(string, bool)>();
+        int number = 0;
+        foreach (var line in File.ReadLines(path))
+        {
+            number++;
+            if (line.Length == 0 || line.StartsWith('#') || line == "name\tkind")
+            {
+                continue;
+            }
+
+            var cells = line.Split('\t');
+            if (cells.Length != 2 || cells[0].Length == 0 || cells[1] is not ("given" or "surname"))
+            {
+                throw new InvalidDataException($"{path}:{number}: expected 'name<TAB>given|surname'.");
+            }
+
+            names.Add((cells[0], cells[1] == "given"));
+        }
+
+        return names;
+    }
+
+    public static NerGazetteer FromKnowledgeBase(KnowledgeBase knowledgeBase, IEnumerable<(string Name, bool Given)>? personNames = null)
     {
         ArgumentNullException.ThrowIfNull(knowledgeBase);
         var phrases = Enumerable.Range(0, CategoryCount).Select(_ => new Dictionary<string, int>(StringComparer.Ordinal)).ToArray();
@@ -55,12 +117,19 @@ public sealed class NerGazetteer
 
         foreach (var p in knowledgeBase.Places)
         {
-            Add(phrases[Place], p.Name);
-            Add(phrases[Place], p.AsciiName);
+            // Population 0: a region, island or sea, not a town.
+            var dict = phrases[p.Population is > 0 and < SmallPlacePopulation ? SmallPlace : Place];
+            Add(dict, p.Name);
+            Add(dict, p.AsciiName);
             foreach (var n in p.Aliases)
             {
-                Add(phrases[Place], n);
+                Add(dict, n);
             }
+        }
+
+        foreach (var name in phrases[Place].Keys)
+        {
+            phrases[SmallPlace].Remove(name);
         }
 
         foreach (var o in knowledgeBase.Organizations)
@@ -92,6 +161,19 @@ public sealed class NerGazetteer
             Add(phrases[Title], t.Phrase.ToLowerInvariant());
         }
 
+        foreach (var (name, given) in personNames ?? [])
+        {
+            Add(phrases[given ? GivenName : Surname], name);
+        }
+
+        foreach (var (exact, folded) in new[] { (Country, FoldedCountry), (Place, FoldedPlace), (Organization, FoldedOrganization), (Person, FoldedPerson) })
+        {
+            foreach (var (phrase, words) in phrases[exact])
+            {
+                phrases[folded][phrase.ToLowerInvariant()] = words;
+            }
+        }
+
         return new NerGazetteer(phrases);
     }
 
@@ -120,7 +202,7 @@ public sealed class NerGazetteer
         for (int c = 0; c < CategoryCount; c++)
         {
             var dict = _phrases[c];
-            bool lower = c == Title;
+            bool lower = Folded(c);
             int i = 0;
             while (i < n)
             {

@@ -11,7 +11,7 @@ namespace Readout.Nlp.Ner;
 public sealed class NerModel
 {
     private const string Magic = "READOUT-NER";
-    private const int Version = 3; // 3: document-context features; weights in SparseWeights format 3 (columns)
+    private const int Version = 5; // 5: small places, person-name against place features; 4: case-folded gazetteer categories; 3: document-context features; weights in SparseWeights format 3 (columns)
 
     private readonly SparseWeights _weights;
 
@@ -40,7 +40,7 @@ public sealed class NerModel
         ArgumentNullException.ThrowIfNull(gazetteer);
         var labels = new int[forms.Count];
         Decode(new NerFeatures(forms, upos, gazetteer, context, sentence), labels, static (w, f, s) => w.Score(f, s), _weights);
-        return NerLabels.Decode(labels);
+        return NerSpanTrimmer.Trim(forms, NerLabels.Decode(labels));
     }
 
     internal delegate void Scorer<T>(T weights, ReadOnlySpan<ulong> features, Span<float> scores);
