@@ -33,10 +33,11 @@ public class LexiconAccuracyTests(ITestOutputHelper output)
 
     /// <summary>
     /// Floors for the structural blind set (relative clauses, appositions, fronted adverbials, passives with
-    /// "by", coordinated events), just below its figures.
+    /// "by", coordinated events), just below its figures. Its first measurement, with the linear argument finder
+    /// alone, was type 59.5%, dyad 56.8%; with the dependency parse first, 89.2% and 89.2%.
     /// </summary>
-    private const double StructureTypeFloor = 0;
-    private const double StructureDyadFloor = 0;
+    private const double StructureTypeFloor = 88.0;
+    private const double StructureDyadFloor = 88.0;
 
     internal static readonly string[] StructureFiles = ["Events/lexicon-blind-structure.spec"];
 
