@@ -82,6 +82,7 @@ public class LexiconAccuracyTests(ITestOutputHelper output)
     {
         var perType = Enum.GetValues<EventType>().ToDictionary(t => t.ToString().ToUpperInvariant(), _ => new Tally(), StringComparer.Ordinal);
         int cases = 0, exact = 0, spurious = 0;
+        var routes = new RouteTally();
         foreach (var file in files)
         {
             foreach (var row in StageSpec.Cases(file))
@@ -89,7 +90,13 @@ public class LexiconAccuracyTests(ITestOutputHelper output)
                 string path = (string)row[0];
                 int line = (int)row[1];
                 var (text, published, source, expected) = StageSpec.Read(path, line);
-                var found = StandardPipeline.Run(text, published, source).Get(LayerKeys.Events).Select(EventSpecTests.Describe).ToList();
+                var events = StandardPipeline.Run(text, published, source).Get(LayerKeys.Events);
+                foreach (var e in events)
+                {
+                    routes.Add(e);
+                }
+
+                var found = events.Select(EventSpecTests.Describe).ToList();
                 cases++;
                 if (expected.SequenceEqual(found))
                 {
@@ -144,6 +151,7 @@ public class LexiconAccuracyTests(ITestOutputHelper output)
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"overall ({string.Join(" + ", files)}): {cases} sentences, {expectedTotal} events; type {Percent(perType.Values.Sum(t => t.Type), expectedTotal):0.0}%, "
             + $"dyad {Percent(perType.Values.Sum(t => t.Dyad), expectedTotal):0.0}%, exact sentences {exact}/{cases}, spurious events {spurious}"));
+        output.WriteLine(routes.ToString());
         return (cases, perType);
     }
 
