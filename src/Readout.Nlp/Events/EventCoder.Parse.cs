@@ -169,19 +169,34 @@ public sealed partial class EventCoder
         return null;
     }
 
-    /// <summary>The passive's agent: "was struck by Russian missiles".</summary>
-    private static int? ParseAgent(DocView doc, int t)
+    /// <summary>The passive's agent with those coordinated with it: "was struck by Russian missiles", "was signed by India and Australia".</summary>
+    private static List<int>? ParseAgent(DocView doc, Sentence sentence, int t)
     {
         var parse = doc.Parse!;
         foreach (int c in parse.Children(t))
         {
-            if ((parse.Relation(c) == "obl:agent" || parse.Is(c, "obl") && CaseOf(doc, c) == "by") && MentionOf(doc, c, subject: true) is { } m)
+            if ((parse.Relation(c) == "obl:agent" || parse.Is(c, "obl") && CaseOf(doc, c) == "by") && GroupOf(doc, sentence, c, subject: true) is { } group)
             {
-                return m;
+                return group;
             }
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// The "by" party of an event noun: its own "by X" ("a visit by Putin"), or the agent of the passive verb it
+    /// is the subject of ("the new sanctions … were announced by the United States").
+    /// </summary>
+    private static int? ParseNounAgent(DocView doc, Sentence sentence, int t)
+    {
+        if (PrepDependent(doc, t, "by") is { } own)
+        {
+            return own;
+        }
+
+        var parse = doc.Parse!;
+        return parse.Relation(t) == "nsubj:pass" && parse.Head(t) >= 0 && ParseAgent(doc, sentence, parse.Head(t)) is [var agent, ..] ? agent : null;
     }
 
     /// <summary>The passive's subject ("Mexico's ambassador was expelled"), or the noun a reduced relative modifies ("the treaty signed by").</summary>

@@ -696,12 +696,12 @@ public sealed partial class EventCoder(PredicateLexicon lexicon) : IStage
         {
             var (parsed, relation) = slot switch
             {
-                "subj" when passive => (ParseAgent(doc, t) is { } a ? [a] : null, "obl:agent"),
+                "subj" when passive => (ParseAgent(doc, sentence, t), "obl:agent"),
                 "subj" => (ParseSubject(doc, sentence, t), "nsubj"),
                 "obj" when passive => (ParsePassiveSubject(doc, t) is { } p ? Group(doc, sentence, p) : null, "nsubj:pass"),
                 "obj" => (ParseObject(doc, t, throughThat: false) is { } o ? [o] : null, "obj"),
                 "poss" => (ParsePossessor(doc, t) is { } p ? [p] : null, "nmod:poss"),
-                "by" => (PrepDependent(doc, t, "by") is { } b ? [b] : null, "nmod:by"),
+                "by" => (ParseNounAgent(doc, sentence, t) is { } b ? [b] : null, "nmod:by"),
                 _ => ((List<int>?)null, string.Empty),
             };
             if (parsed is { Count: > 0 } && Argument(doc, parsed[0]) is not null)
@@ -731,7 +731,7 @@ public sealed partial class EventCoder(PredicateLexicon lexicon) : IStage
             var (parsed, relation) = slot switch
             {
                 "obj" when passive => (ParsePassiveSubject(doc, t), "nsubj:pass"),
-                "subj" when passive => (ParseAgent(doc, t), "obl:agent"),
+                "subj" when passive => (ParseAgent(doc, sentence, t) is [var agent, ..] ? agent : (int?)null, "obl:agent"),
                 "subj" => (ParseSubject(doc, sentence, t) is { Count: > 0 } subject ? subject[0] : (int?)null, "nsubj"),
                 "obj" => (ParseObject(doc, t, throughThat), "obj"),
                 _ => (ParsePrepObject(doc, t, slot), "obl:" + slot),
