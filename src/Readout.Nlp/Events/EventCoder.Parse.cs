@@ -43,9 +43,10 @@ public sealed partial class EventCoder
             // act, and its owner is the actor of that act, not of the verb ("the Ukrainian port of Odesa" is no act).
             bool owner = parse.Is(c, "nmod:poss") && !hasOwnObject || parse.Is(c, "amod") || parse.Is(c, "compound")
                 || parse.Is(c, "nmod") && CaseOf(doc, c) is "of" or "from";
-            if (owner && doc.TokenEntity[c] is var m and >= 0
-                && doc.Entities[m].Kind is EntityKind.Nationality or EntityKind.Country or EntityKind.Organization
-                && doc.Actors.ContainsKey(m))
+            // An object's owner may be a place of known country: "struck the Black Sea port of Odesa".
+            if (owner && doc.TokenEntity[c] is var m and >= 0 && doc.Actors.TryGetValue(m, out var a)
+                && (doc.Entities[m].Kind is EntityKind.Nationality or EntityKind.Country or EntityKind.Organization
+                    || !subject && doc.Entities[m].Kind == EntityKind.Place && a.Actor.Country is not null))
             {
                 return m;
             }
