@@ -288,6 +288,39 @@ public sealed partial class EventCoder
         return null;
     }
 
+    /// <summary>The verb a verb is coordinated with in the parse ("met X and signed": met), or null.</summary>
+    private static int? FirstConjunct(DocView doc, int t)
+    {
+        if (doc.Parse is not { } parse || parse.Relation(t) != "conj")
+        {
+            return null;
+        }
+
+        int head = parse.Head(t);
+        return head >= 0 && head < t && doc.U(head) is Upos.VERB ? head : null;
+    }
+
+    /// <summary>
+    /// The verb governing an infinitive complement or purpose clause, from the parse ("would meet X … to discuss
+    /// trade": meet); null when the parse has none.
+    /// </summary>
+    private static int? ParseGovernor(DocView doc, int t)
+    {
+        if (doc.Parse is not { } parse)
+        {
+            return null;
+        }
+
+        int head = parse.Head(t);
+        if (head < 0 || doc.U(head) is not Upos.VERB)
+        {
+            return null;
+        }
+
+        bool infinitive = parse.Child(t, "mark") is var mark and >= 0 && doc.Lower(mark) == "to";
+        return infinitive && parse.Relation(t) is "xcomp" or "advcl" ? head : null;
+    }
+
     /// <summary>The owner of an event noun: "Putin's visit" (nmod:poss).</summary>
     private static int? ParsePossessor(DocView doc, int t)
     {

@@ -1264,7 +1264,14 @@ public sealed partial class EventCoder(PredicateLexicon lexicon) : IStage
             }
         }
 
-        if (!isNoun && !HasOwnAuxiliary(doc, sentence, t) && Governor(doc, sentence, t) is { } head && !IntentGovernors.Contains(doc.Lemma(head)) && !PlanGovernors.Contains(doc.Lemma(head))
+        if (!isNoun && !HasOwnAuxiliary(doc, sentence, t) && FirstConjunct(doc, t) is { } first)
+        {
+            // "agreed to reopen the border and signed an accord": a second verb without auxiliaries of its own is
+            // as certain as the first, whatever stands between them.
+            return ModalityOf(doc, sentence, first, false);
+        }
+
+        if (!isNoun && !HasOwnAuxiliary(doc, sentence, t) && (ParseGovernor(doc, t) ?? Governor(doc, sentence, t)) is { } head && !IntentGovernors.Contains(doc.Lemma(head)) && !PlanGovernors.Contains(doc.Lemma(head))
             && doc.Lemma(head) is not ("fail" or "prevent" or "stop" or "refuse" or "decline" or "reject"))
         {
             // "would meet X on March 28 to discuss trade", "revoked … and demanded": as the governing verb.
