@@ -253,7 +253,8 @@ public sealed partial class EventCoder
 
     /// <summary>
     /// The object of <paramref name="prep"/> attached to the predicate, or to its object noun ("held talks
-    /// with X", "imposed sanctions on X"): an obl or nmod dependent whose case is the preposition.
+    /// with X", "imposed sanctions on X") or a manner phrase the parser hung it on ("spoke by phone with X"):
+    /// an obl or nmod dependent whose case is the preposition.
     /// </summary>
     private static int? ParsePrepObject(DocView doc, int t, string prep)
     {
@@ -265,7 +266,8 @@ public sealed partial class EventCoder
 
         foreach (int c in parse.Children(t))
         {
-            if (parse.Relation(c) is "obj" or "xcomp" && PrepDependent(doc, c, prep) is { } viaObject)
+            bool manner = parse.Relation(c) == "obl" && CaseOf(doc, c) == "by" && doc.TokenEntity[c] < 0;
+            if ((parse.Relation(c) is "obj" or "xcomp" || manner) && PrepDependent(doc, c, prep) is { } viaObject)
             {
                 return viaObject;
             }

@@ -10,7 +10,9 @@ namespace Readout.Nlp.Tests.Events;
 /// Events/lexicon.spec (cases the coder gets exactly right, also asserted one by one by <see cref="EventSpecTests"/>)
 /// and Events/lexicon-pending.spec (cases it does not yet get right, counted here only); the blind set,
 /// Events/lexicon-blind.spec, was written before the coder was run on it and is scored apart as the less
-/// biased figure. An expected event is right by type when an unused coded event of the sentence has its
+/// biased figure; Events/lexicon-blind-structure.spec, also written before running the coder on it, aims at structures
+/// where linear order misleads (relative clauses, appositions, fronted adverbials, passives, coordination) and is
+/// scored apart too. An expected event is right by type when an unused coded event of the sentence has its
 /// type, right by dyad when that event also has its source and target countries.
 /// </summary>
 public class LexiconAccuracyTests(ITestOutputHelper output)
