@@ -7,9 +7,10 @@ using Readout.Core.Pipeline;
 namespace Readout.Nlp.Events;
 
 /// <summary>
-/// First-version event coder: finds predicates of the lexicon in each sentence (verbs, phrasal
-/// verbs, light-verb constructions, event nouns), fills source and target from the argument frames
-/// with clause-bounded rules over parts of speech and resolved actor mentions, and adds modality,
+/// Event coder: finds predicates of the lexicon in each sentence (verbs, phrasal verbs, light-verb
+/// constructions, event nouns), fills source and target from the argument frames over the dependency
+/// parse when the pipeline has one (EventCoder.Parse.cs), else, or when the parse names no actor, with
+/// clause-bounded rules over parts of speech and resolved actor mentions; and adds modality,
 /// date, location and attribution. Mentions of the same event in one article are merged.
 /// Statements of intent to cooperate ("X told Y he hopes to develop relations") are coded AGREE.
 /// Thread-safe.
