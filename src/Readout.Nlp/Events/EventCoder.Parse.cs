@@ -290,6 +290,28 @@ public sealed partial class EventCoder
         return null;
     }
 
+    /// <summary>
+    /// The date of a later verb coordinated with this one in the parse, when that verb has no auxiliary of its own:
+    /// "agreed to hold talks and signed an accord on Tuesday" dates both acts; "… and will visit Japan in August" does not.
+    /// </summary>
+    private static Timex? ConjunctTimex(DocView doc, Sentence sentence, int t, IReadOnlySet<int>? consumed)
+    {
+        if (doc.Parse is not { } parse || doc.U(t) is not Upos.VERB)
+        {
+            return null;
+        }
+
+        foreach (int c in parse.Conjuncts(t))
+        {
+            if (doc.U(c) is Upos.VERB && !HasOwnAuxiliary(doc, sentence, c) && AttachedTimex(doc, sentence, c, consumed) is { } tx)
+            {
+                return tx;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>The verb a verb is coordinated with in the parse ("met X and signed": met), or null.</summary>
     private static int? FirstConjunct(DocView doc, int t)
     {

@@ -1419,6 +1419,7 @@ public sealed partial class EventCoder(PredicateLexicon lexicon) : IStage
     {
         var timex = AttachedTimex(doc, sentence, t, consumed)
             ?? (Governor(doc, sentence, t) is { } governor ? AttachedTimex(doc, sentence, governor, consumed) : null)
+            ?? ConjunctTimex(doc, sentence, t, consumed)
             ?? (draft.Modality is Modality.Planned or Modality.Intended ? null : ReportingTimex(doc, sentence, t, consumed)); // a report's date does not date what is still to come
         if (timex is not null)
         {
