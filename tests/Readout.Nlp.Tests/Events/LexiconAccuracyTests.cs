@@ -36,10 +36,11 @@ public class LexiconAccuracyTests(ITestOutputHelper output)
     /// <summary>
     /// Floors for the structural blind set (relative clauses, appositions, fronted adverbials, passives with
     /// "by", coordinated events), just below its figures. Its first measurement, with the linear argument finder
-    /// alone, was type 59.5%, dyad 56.8%; with the dependency parse first, 89.2% and 89.2%.
+    /// alone, was type 59.5%, dyad 56.8%; with the dependency parse first, 89.2% and 89.2%; 94.6% and 94.6% after two
+    /// fixes found on it (a passive's coordinated agents, the agent of a passive event noun), so it is less blind now.
     /// </summary>
-    private const double StructureTypeFloor = 88.0;
-    private const double StructureDyadFloor = 88.0;
+    private const double StructureTypeFloor = 93.5;
+    private const double StructureDyadFloor = 93.5;
 
     internal static readonly string[] StructureFiles = ["Events/lexicon-blind-structure.spec"];
 
