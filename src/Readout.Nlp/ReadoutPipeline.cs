@@ -57,9 +57,9 @@ public static class ReadoutPipeline
 
     /// <summary>
     /// The standard stage order: boilerplate, tokens, sentences, tags, [parse], entities, time, actors,
-    /// places, events. <paramref name="withParser"/> false leaves the dependency parser out: no stage
-    /// that codes events reads its layer yet, and it takes more than half the time, so `ingest` skips
-    /// it; `annotate` and `conllu` include it.
+    /// places, events. The event coder reads the dependency parse first when finding an event's source and
+    /// target; <paramref name="withParser"/> false leaves the parser out (and the coder falls back to its
+    /// linear heuristics alone), for measuring what the parser costs and brings.
     /// </summary>
     public static PipelineBuilder CreateBuilder(NlpResources resources, bool withParser = true)
     {

@@ -81,7 +81,7 @@ public static class ReadoutServer
             builder.Services.AddSingleton<IEventStore>(_ => store);
             builder.Services.AddSingleton(new WriteGate(options.ApiToken));
             builder.Services.AddSingleton(sp => new AggregateCache(sp.GetRequiredService<IEventStore>(), options.AggregateCacheTime, TimeProvider.System));
-            Func<Pipeline> factory = options.PipelineFactory ?? (() => ReadoutPipeline.Build(ReadoutPipeline.Load(ReadoutPipeline.FindDataRoot()), withParser: false));
+            Func<Pipeline> factory = options.PipelineFactory ?? (() => ReadoutPipeline.Build(ReadoutPipeline.Load(ReadoutPipeline.FindDataRoot())));
             builder.Services.AddSingleton(sp => new IngestService(sp.GetRequiredService<IEventStore>(), sp.GetRequiredService<AggregateCache>(), new Lazy<Pipeline>(factory)));
 
             var app = builder.Build();

@@ -46,7 +46,7 @@ internal static class IngestCommand
 
     public static async Task<int> RunAsync(string[] paths, string dbPath, ReaderOptions options, string[] kbDirs, string[] lexiconFiles, int workerCount, bool quiet, CancellationToken ct)
     {
-        if (!Resources.TryLoad(kbDirs, lexiconFiles, withParser: false, out var pipeline, out var loadError))
+        if (!Resources.TryLoad(kbDirs, lexiconFiles, withParser: true, out var pipeline, out var loadError))
         {
             await Console.Error.WriteLineAsync("readout: " + loadError);
             return ExitCodes.Usage;

@@ -7,14 +7,15 @@ using Readout.Core.Pipeline;
 namespace Readout.Nlp.Events;
 
 /// <summary>
-/// First-version event coder: finds predicates of the lexicon in each sentence (verbs, phrasal
-/// verbs, light-verb constructions, event nouns), fills source and target from the argument frames
-/// with clause-bounded rules over parts of speech and resolved actor mentions, and adds modality,
+/// Event coder: finds predicates of the lexicon in each sentence (verbs, phrasal verbs, light-verb
+/// constructions, event nouns), fills source and target from the argument frames over the dependency
+/// parse when the pipeline has one (EventCoder.Parse.cs), else, or when the parse names no actor, with
+/// clause-bounded rules over parts of speech and resolved actor mentions; and adds modality,
 /// date, location and attribution. Mentions of the same event in one article are merged.
 /// Statements of intent to cooperate ("X told Y he hopes to develop relations") are coded AGREE.
 /// Thread-safe.
 /// </summary>
-public sealed class EventCoder(PredicateLexicon lexicon) : IStage
+public sealed partial class EventCoder(PredicateLexicon lexicon) : IStage
 {
     private static readonly HashSet<string> Subordinators = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -174,6 +175,7 @@ public sealed class EventCoder(PredicateLexicon lexicon) : IStage
             Actors = d.Get(LayerKeys.Actors).ToDictionary(a => a.Entity);
             Places = d.Get(LayerKeys.Places).ToDictionary(p => p.Entity);
             Timexes = d.Get(LayerKeys.Timexes);
+            Parse = d.TryGet(LayerKeys.Dependencies, out var tree) ? new DependencyView(tree) : null;
             Published = d.Metadata.PublishedDate;
             InTimex = new bool[Tokens.Count];
             foreach (var tx in Timexes)
@@ -258,6 +260,9 @@ public sealed class EventCoder(PredicateLexicon lexicon) : IStage
         public Dictionary<int, PlaceMention> Places { get; }
 
         public IReadOnlyList<Timex> Timexes { get; }
+
+        /// <summary>The dependency parse when the pipeline has a parser; null, and every argument found linearly, when not.</summary>
+        public DependencyView? Parse { get; }
 
         public DateOnly? Published { get; }
 
@@ -349,6 +354,9 @@ public sealed class EventCoder(PredicateLexicon lexicon) : IStage
 
         public ArgumentFrame? Frame { get; set; }
 
+        /// <summary>How the frame's slots were filled: "source(nsubj) target(linear)".</summary>
+        public string? Routes { get; set; }
+
         public EventArgument? Source { get; set; }
 
         public EventArgument? Target { get; set; }
@@ -391,7 +399,7 @@ public sealed class EventCoder(PredicateLexicon lexicon) : IStage
             Sentence = Sentence,
             Evidence = Evidence,
             Trigger = Trigger,
-            Rule = $"lexicon:{Entry.Trigger}/{(Entry.IsNoun ? "N" : "V")}{(Entry.Objects.Count > 0 ? "+obj" : string.Empty)} frame {Frame?.ToString() ?? "-"} ({Entry.Origin})",
+            Rule = $"lexicon:{Entry.Trigger}/{(Entry.IsNoun ? "N" : "V")}{(Entry.Objects.Count > 0 ? "+obj" : string.Empty)} frame {Frame?.ToString() ?? "-"}{(Routes is null ? string.Empty : " " + Routes)} ({Entry.Origin})",
             Confidence = Confidence,
             MoreEvidence = More,
         };
@@ -647,33 +655,18 @@ public sealed class EventCoder(PredicateLexicon lexicon) : IStage
 
     private static void FillArguments(DocView doc, Sentence sentence, int t, int end, PredicateEntry entry, Draft draft)
     {
-        bool passive = !entry.IsNoun && IsPassive(doc, sentence, t);
+        bool passive = !entry.IsNoun && (IsPassive(doc, sentence, t) || doc.Parse is not null && ParsePassive(doc, t));
         foreach (var frame in entry.Frames)
         {
-            List<int>? sources = frame.SourceSlot switch
-            {
-                "subj" when passive => PrepObject(doc, sentence, end, "by") is { } by ? [by] : null,
-                "subj" => Subject(doc, sentence, t),
-                "obj" when passive => Subject(doc, sentence, t),
-                "obj" => DirectObject(doc, sentence, end) is { } o ? [o] : null,
-                "poss" => Possessor(doc, sentence, t) is { } p ? [p] : null,
-                "by" => PrepObject(doc, sentence, end, "by", maxDistance: 3) is { } b ? [b] : null,
-                _ => null,
-            };
+            var (sources, sourceRoute) = Sources(doc, sentence, t, end, frame.SourceSlot, passive);
             if (sources is null || sources.Count == 0)
             {
                 continue;
             }
 
-            int? target = frame.TargetSlot switch
-            {
-                "coord" => sources.Count > 1 ? sources[1] : null,
-                "obj" when passive => Subject(doc, sentence, t) is { Count: > 0 } passiveSubject ? passiveSubject[0] : null,
-                "subj" when passive => PrepObject(doc, sentence, end, "by"),
-                "subj" => Subject(doc, sentence, t) is { Count: > 0 } subject ? subject[0] : null,
-                "obj" => DirectObject(doc, sentence, end, throughThat: entry.Type == EventType.Request) ?? ComplementObject(doc, sentence, end),
-                _ => PrepObject(doc, sentence, end, frame.TargetSlot),
-            };
+            var (target, targetRoute) = frame.TargetSlot == "coord"
+                ? (sources.Count > 1 ? sources[1] : (int?)null, sourceRoute)
+                : Target(doc, sentence, t, end, frame.TargetSlot, passive, throughThat: entry.Type == EventType.Request);
             if (frame.TargetSlot == "coord" && sources.Count < 2)
             {
                 continue;
@@ -681,15 +674,84 @@ public sealed class EventCoder(PredicateLexicon lexicon) : IStage
 
             draft.Frame = frame;
             draft.Source = Argument(doc, sources[0]);
+            draft.Routes = $"source({sourceRoute})";
             if (target is { } tg)
             {
                 draft.Target = Argument(doc, tg);
+                draft.Routes += $" target({targetRoute})";
                 draft.Confidence = 0.8;
                 return;
             }
 
             draft.Confidence = 0.5;
         }
+    }
+
+    /// <summary>
+    /// The mentions filling a frame's source slot and the route that found them: the parse's relation
+    /// when it yields an actor, else "linear" (the clause-bounded heuristics over tags and mentions).
+    /// </summary>
+    private static (List<int>? Found, string Route) Sources(DocView doc, Sentence sentence, int t, int end, string slot, bool passive)
+    {
+        if (doc.Parse is not null)
+        {
+            var (parsed, relation) = slot switch
+            {
+                "subj" when passive => (ParseAgent(doc, sentence, t), "obl:agent"),
+                "subj" => (ParseSubject(doc, sentence, t), "nsubj"),
+                "obj" when passive => (ParsePassiveSubject(doc, t) is { } p ? Group(doc, sentence, p) : null, "nsubj:pass"),
+                "obj" => (ParseObject(doc, t, throughThat: false) is { } o ? [o] : null, "obj"),
+                "poss" => (ParsePossessor(doc, t) is { } p ? [p] : null, "nmod:poss"),
+                "by" => (ParseNounAgent(doc, sentence, t) is { } b ? [b] : null, "nmod:by"),
+                _ => ((List<int>?)null, string.Empty),
+            };
+            if (parsed is { Count: > 0 } && Argument(doc, parsed[0]) is not null)
+            {
+                return (parsed, relation);
+            }
+        }
+
+        List<int>? linear = slot switch
+        {
+            "subj" when passive => PrepObject(doc, sentence, end, "by") is { } by ? [by] : null,
+            "subj" => Subject(doc, sentence, t),
+            "obj" when passive => Subject(doc, sentence, t),
+            "obj" => DirectObject(doc, sentence, end) is { } o ? [o] : null,
+            "poss" => Possessor(doc, sentence, t) is { } p ? [p] : null,
+            "by" => PrepObject(doc, sentence, end, "by", maxDistance: 3) is { } b ? [b] : null,
+            _ => null,
+        };
+        return (linear, "linear");
+    }
+
+    /// <summary>The mention filling a frame's target slot and the route that found it, as <see cref="Sources"/>.</summary>
+    private static (int? Found, string Route) Target(DocView doc, Sentence sentence, int t, int end, string slot, bool passive, bool throughThat)
+    {
+        if (doc.Parse is not null)
+        {
+            var (parsed, relation) = slot switch
+            {
+                "obj" when passive => (ParsePassiveSubject(doc, t), "nsubj:pass"),
+                "subj" when passive => (ParseAgent(doc, sentence, t) is [var agent, ..] ? agent : (int?)null, "obl:agent"),
+                "subj" => (ParseSubject(doc, sentence, t) is { Count: > 0 } subject ? subject[0] : (int?)null, "nsubj"),
+                "obj" => (ParseObject(doc, t, throughThat), "obj"),
+                _ => (ParsePrepObject(doc, t, slot), "obl:" + slot),
+            };
+            if (parsed is { } p && Argument(doc, p) is not null)
+            {
+                return (p, relation);
+            }
+        }
+
+        int? linear = slot switch
+        {
+            "obj" when passive => Subject(doc, sentence, t) is { Count: > 0 } passiveSubject ? passiveSubject[0] : null,
+            "subj" when passive => PrepObject(doc, sentence, end, "by"),
+            "subj" => Subject(doc, sentence, t) is { Count: > 0 } subject ? subject[0] : null,
+            "obj" => DirectObject(doc, sentence, end, throughThat) ?? ComplementObject(doc, sentence, end),
+            _ => PrepObject(doc, sentence, end, slot),
+        };
+        return (linear, "linear");
     }
 
     /// <summary>"refused to meet Zelenskiy": the object of the infinitive complement.</summary>
@@ -1203,7 +1265,14 @@ public sealed class EventCoder(PredicateLexicon lexicon) : IStage
             }
         }
 
-        if (!isNoun && !HasOwnAuxiliary(doc, sentence, t) && Governor(doc, sentence, t) is { } head && !IntentGovernors.Contains(doc.Lemma(head)) && !PlanGovernors.Contains(doc.Lemma(head))
+        if (!isNoun && !HasOwnAuxiliary(doc, sentence, t) && FirstConjunct(doc, t) is { } first)
+        {
+            // "agreed to reopen the border and signed an accord": a second verb without auxiliaries of its own is
+            // as certain as the first, whatever stands between them.
+            return ModalityOf(doc, sentence, first, false);
+        }
+
+        if (!isNoun && !HasOwnAuxiliary(doc, sentence, t) && (ParseGovernor(doc, t) ?? Governor(doc, sentence, t)) is { } head && !IntentGovernors.Contains(doc.Lemma(head)) && !PlanGovernors.Contains(doc.Lemma(head))
             && doc.Lemma(head) is not ("fail" or "prevent" or "stop" or "refuse" or "decline" or "reject"))
         {
             // "would meet X on March 28 to discuss trade", "revoked … and demanded": as the governing verb.
@@ -1350,6 +1419,7 @@ public sealed class EventCoder(PredicateLexicon lexicon) : IStage
     {
         var timex = AttachedTimex(doc, sentence, t, consumed)
             ?? (Governor(doc, sentence, t) is { } governor ? AttachedTimex(doc, sentence, governor, consumed) : null)
+            ?? ConjunctTimex(doc, sentence, t, consumed)
             ?? (draft.Modality is Modality.Planned or Modality.Intended ? null : ReportingTimex(doc, sentence, t, consumed)); // a report's date does not date what is still to come
         if (timex is not null)
         {

@@ -10,7 +10,9 @@ namespace Readout.Nlp.Tests.Events;
 /// Events/lexicon.spec (cases the coder gets exactly right, also asserted one by one by <see cref="EventSpecTests"/>)
 /// and Events/lexicon-pending.spec (cases it does not yet get right, counted here only); the blind set,
 /// Events/lexicon-blind.spec, was written before the coder was run on it and is scored apart as the less
-/// biased figure. An expected event is right by type when an unused coded event of the sentence has its
+/// biased figure; Events/lexicon-blind-structure.spec, also written before running the coder on it, aims at structures
+/// where linear order misleads (relative clauses, appositions, fronted adverbials, passives, coordination) and is
+/// scored apart too. An expected event is right by type when an unused coded event of the sentence has its
 /// type, right by dyad when that event also has its source and target countries.
 /// </summary>
 public class LexiconAccuracyTests(ITestOutputHelper output)
@@ -31,6 +33,17 @@ public class LexiconAccuracyTests(ITestOutputHelper output)
 
     internal static readonly string[] BlindFiles = ["Events/lexicon-blind.spec"];
 
+    /// <summary>
+    /// Floors for the structural blind set (relative clauses, appositions, fronted adverbials, passives with
+    /// "by", coordinated events), just below its figures. Its first measurement, with the linear argument finder
+    /// alone, was type 59.5%, dyad 56.8%; with the dependency parse first, 89.2% and 89.2%; 94.6% and 94.6% after two
+    /// fixes found on it (a passive's coordinated agents, the agent of a passive event noun), so it is less blind now.
+    /// </summary>
+    private const double StructureTypeFloor = 93.5;
+    private const double StructureDyadFloor = 93.5;
+
+    internal static readonly string[] StructureFiles = ["Events/lexicon-blind-structure.spec"];
+
     [Fact]
     public void Process_LexiconEvaluationSet_TypeAndDyadAccuracyAboveFloors()
     {
@@ -50,6 +63,15 @@ public class LexiconAccuracyTests(ITestOutputHelper output)
         AssertFloors(perType, BlindTypeFloor, BlindDyadFloor);
     }
 
+    [Fact]
+    public void Process_StructureBlindSet_TypeAndDyadAccuracyAboveFloors()
+    {
+        var (cases, perType) = Score(StructureFiles);
+
+        Assert.True(cases >= 30, $"only {cases} sentences");
+        AssertFloors(perType, StructureTypeFloor, StructureDyadFloor);
+    }
+
     private static void AssertFloors(Dictionary<string, Tally> perType, double typeFloor, double dyadFloor)
     {
         int expectedTotal = perType.Values.Sum(t => t.Expected);
@@ -63,6 +85,7 @@ public class LexiconAccuracyTests(ITestOutputHelper output)
     {
         var perType = Enum.GetValues<EventType>().ToDictionary(t => t.ToString().ToUpperInvariant(), _ => new Tally(), StringComparer.Ordinal);
         int cases = 0, exact = 0, spurious = 0;
+        var routes = new RouteTally();
         foreach (var file in files)
         {
             foreach (var row in StageSpec.Cases(file))
@@ -70,7 +93,13 @@ public class LexiconAccuracyTests(ITestOutputHelper output)
                 string path = (string)row[0];
                 int line = (int)row[1];
                 var (text, published, source, expected) = StageSpec.Read(path, line);
-                var found = StandardPipeline.Run(text, published, source).Get(LayerKeys.Events).Select(EventSpecTests.Describe).ToList();
+                var events = StandardPipeline.Run(text, published, source).Get(LayerKeys.Events);
+                foreach (var e in events)
+                {
+                    routes.Add(e);
+                }
+
+                var found = events.Select(EventSpecTests.Describe).ToList();
                 cases++;
                 if (expected.SequenceEqual(found))
                 {
@@ -125,6 +154,7 @@ public class LexiconAccuracyTests(ITestOutputHelper output)
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"overall ({string.Join(" + ", files)}): {cases} sentences, {expectedTotal} events; type {Percent(perType.Values.Sum(t => t.Type), expectedTotal):0.0}%, "
             + $"dyad {Percent(perType.Values.Sum(t => t.Dyad), expectedTotal):0.0}%, exact sentences {exact}/{cases}, spurious events {spurious}"));
+        output.WriteLine(routes.ToString());
         return (cases, perType);
     }
 

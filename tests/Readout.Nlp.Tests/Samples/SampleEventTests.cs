@@ -35,6 +35,7 @@ public class SampleEventTests(ITestOutputHelper output)
 
         Assert.Equal(expected.Keys.Order(StringComparer.Ordinal), documents.Select(Article).Order(StringComparer.Ordinal));
         int mustTotal = 0, mustFound = 0, eventsTotal = 0, eventsCorrect = 0;
+        var routes = new Events.RouteTally();
         foreach (var doc in documents.OrderBy(Article, StringComparer.Ordinal))
         {
             Assert.True(StandardPipeline.Pipeline.Process(doc), string.Join("; ", doc.Diagnostics));
@@ -51,6 +52,7 @@ public class SampleEventTests(ITestOutputHelper output)
             output.WriteLine($"{Article(doc)}: recall {must.Count - missing.Count}/{must.Count}, precision {events.Count - wrong.Count}/{events.Count}");
             foreach (var e in events)
             {
+                routes.Add(e);
                 output.WriteLine($"  {(wrong.Contains(e) ? "✗" : "✓")} {Describe(doc, e)}");
             }
 
@@ -63,6 +65,7 @@ public class SampleEventTests(ITestOutputHelper output)
         double recall = 100.0 * mustFound / mustTotal;
         double precision = eventsTotal == 0 ? 0 : 100.0 * eventsCorrect / eventsTotal;
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"overall: recall {recall:0.0}% ({mustFound}/{mustTotal}), precision {precision:0.0}% ({eventsCorrect}/{eventsTotal})"));
+        output.WriteLine(routes.ToString());
         Assert.True(recall >= RecallFloor, $"recall {recall:0.0}% below {RecallFloor}%");
         Assert.True(precision >= PrecisionFloor, $"precision {precision:0.0}% below {PrecisionFloor}%");
     }
