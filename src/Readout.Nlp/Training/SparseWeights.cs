@@ -18,7 +18,10 @@ namespace Readout.Nlp.Training;
 /// (small enough to stay in cache); each non-empty row has one 8-byte head holding a row of up to
 /// three entries inline, or the place of a longer one. A sparse entry is two bytes: class in the low
 /// byte, palette index in the high byte. Long rows, the frequent features that carry most of the
-/// work, are also stored dense (one float per class) and added with vector instructions.
+/// work, are also stored dense (one 16-bit integer per class) and added with vector instructions.
+/// Scoring adds integer levels (each palette weight rounded to a multiple of <see cref="Scale"/>) in
+/// 32-bit sums, so the result does not depend on the order of the adds, and the dense rows take half
+/// the bytes that floats would.
 /// </remarks>
 internal sealed class SparseWeights
 {
@@ -34,9 +37,11 @@ internal sealed class SparseWeights
     // holds the dense row number and flag DenseFlag; _denseSpill gives the row's entries in _spill.
     private readonly int _denseMin;
     private readonly int _stride;
-    private readonly float[] _dense;
+    private readonly short[] _dense;
     private readonly int[] _denseSpill;
     private readonly float[] _palette = new float[256];
+    // _palette[p] rounded to a multiple of Scale: what scoring adds.
+    private readonly int[] _levels = new int[256];
     // Weights fresh from training have too many distinct values for a palette: (weight, class)
     // pairs in bucket order, row b at [_rowStart[b], _rowStart[b + 1]).
     private readonly int[]? _rowStart;
@@ -75,11 +80,12 @@ internal sealed class SparseWeights
             return;
         }
 
-        _stride = (classCount + 7) & ~7;
+        _stride = (classCount + 15) & ~15;
         // From about a sixth of the classes on, a dense row is faster than the scattered adds
         // (measured 12–48 entries, tagger 108 and parser 103 classes: 17–24 best), and such rows are few.
         _denseMin = Math.Max(InlineEntries + 1, classCount / 6);
-        var dense = new List<float>();
+        Scale = Quantize(rowStart, packed, _palette, _levels);
+        var dense = new List<short>();
         var denseSpill = new List<int>();
 
         int buckets = _mask + 1;
@@ -113,13 +119,14 @@ internal sealed class SparseWeights
                 head |= DenseFlag | (uint)denseSpill.Count;
                 denseSpill.Add(spill.Count);
                 spill.AddRange(packed.AsSpan(start, length));
-                var row = new float[_stride];
+                var row = new int[_stride];
                 foreach (ushort p in packed.AsSpan(start, length))
                 {
-                    row[p & 0xFF] += _palette[p >> 8];
+                    row[p & 0xFF] += _levels[p >> 8];
                 }
 
-                dense.AddRange(row);
+                // Quantize keeps every row's cells within 16 bits.
+                dense.AddRange(row.Select(v => checked((short)v)));
             }
             else
             {
@@ -138,6 +145,53 @@ internal sealed class SparseWeights
     }
 
     private const ulong DenseFlag = 1UL << 47;
+
+    /// <summary>Largest magnitude of a dense row's cell, in levels.</summary>
+    private const int MaxLevel = short.MaxValue;
+
+    /// <summary>
+    /// Sets <paramref name="levels"/> to the palette in units of the returned scale, chosen so that
+    /// the largest sum of magnitudes in any (row, class) cell is <see cref="MaxLevel"/>.
+    /// </summary>
+    private static float Quantize(int[] rowStart, ushort[] packed, float[] palette, int[] levels)
+    {
+        // A class appears once per row in trained tables, but nothing forbids repeats: bound the cell sums.
+        double largest = 0;
+        var cell = new double[256];
+        for (int b = 0; b + 1 < rowStart.Length; b++)
+        {
+            int start = rowStart[b], end = rowStart[b + 1];
+            for (int j = start; j < end; j++)
+            {
+                int c = packed[j] & 0xFF;
+                cell[c] += Math.Abs(palette[packed[j] >> 8]);
+                largest = Math.Max(largest, cell[c]);
+            }
+
+            for (int j = start; j < end; j++)
+            {
+                cell[packed[j] & 0xFF] = 0;
+            }
+        }
+
+        // Each level is rounded by at most half a unit, so a cell of k entries may gain k/2; keep room.
+        float scale = largest > 0 ? (float)(largest / (MaxLevel - 256)) : 1f;
+        for (int p = 0; p < palette.Length; p++)
+        {
+            levels[p] = (int)MathF.Round(palette[p] / scale);
+        }
+
+        return scale;
+    }
+
+    /// <summary>
+    /// The weight one level stands for: scores are sums of palette weights each rounded to a multiple
+    /// of it (0 for tables fresh from training, which score exact floats).
+    /// </summary>
+    public float Scale { get; }
+
+    /// <summary>The level (multiple of <see cref="Scale"/>) that scoring adds for <paramref name="weight"/>, a stored weight of a loaded table.</summary>
+    internal int LevelOf(float weight) => (int)MathF.Round(weight / Scale);
 
     /// <summary>Class in the low byte, palette index in the high byte; null when there are more than 256 distinct weights.</summary>
     private static ushort[]? Pack(byte[] classes, float[] weights, float[] palette)
@@ -237,8 +291,9 @@ internal sealed class SparseWeights
     /// <remarks>
     /// The rows are scattered over tables larger than the caches, so the time goes into memory
     /// latency. Rounds over all features let the misses overlap: the head of every feature is located
-    /// and prefetched, then the heads are read and the long rows prefetched, then the weights are
-    /// added in feature order, so every class sums its weights in the same order as a plain loop would.
+    /// and prefetched, then the heads are read and the long rows prefetched, then the levels are
+    /// added. Integer sums make the result independent of the order of the adds; each class gets its
+    /// sum times <see cref="Scale"/>.
     /// </remarks>
     public void Score(ReadOnlySpan<ulong> features, Span<float> scores)
     {
@@ -254,12 +309,12 @@ internal sealed class SparseWeights
         }
 
         ref ushort spill = ref MemoryMarshal.GetArrayDataReference(_spill);
-        ref float dense = ref MemoryMarshal.GetArrayDataReference(_dense);
-        ref float palette = ref MemoryMarshal.GetArrayDataReference(_palette);
+        ref short dense = ref MemoryMarshal.GetArrayDataReference(_dense);
+        ref int levels = ref MemoryMarshal.GetArrayDataReference(_levels);
         // Dense rows are added whole, so the sums run in a buffer padded to the row stride.
-        Span<float> sums = stackalloc float[_stride];
-        scores[..ClassCount].CopyTo(sums);
-        ref float score = ref MemoryMarshal.GetReference(sums);
+        Span<int> sums = stackalloc int[_stride];
+        sums.Clear();
+        ref int sum = ref MemoryMarshal.GetReference(sums);
         Span<ulong> heads = stackalloc ulong[Chunk];
         Span<int> index = stackalloc int[Chunk];
         ref ulong headTable = ref MemoryMarshal.GetArrayDataReference(_heads);
@@ -283,8 +338,8 @@ internal sealed class SparseWeights
                 {
                     if ((head & DenseFlag) != 0)
                     {
-                        ref float row = ref Unsafe.Add(ref dense, (int)(uint)head * _stride);
-                        for (int c = 0; c < _stride; c += 16)
+                        ref short row = ref Unsafe.Add(ref dense, (int)(uint)head * _stride);
+                        for (int c = 0; c < _stride; c += 32)
                         {
                             Prefetch(ref Unsafe.Add(ref row, c));
                         }
@@ -307,19 +362,18 @@ internal sealed class SparseWeights
                     for (; length > 0; length--)
                     {
                         int p = (int)head & 0xFFFF;
-                        Unsafe.Add(ref score, p & 0xFF) += Unsafe.Add(ref palette, p >> 8);
+                        Unsafe.Add(ref sum, p & 0xFF) += Unsafe.Add(ref levels, p >> 8);
                         head >>= 16;
                     }
                 }
                 else if ((head & DenseFlag) != 0)
                 {
-                    // Element-wise adds: each class still sums in feature order; the zeros of absent
-                    // classes change no sum's value.
-                    ref float row = ref Unsafe.Add(ref dense, (int)(uint)head * _stride);
-                    for (int c = 0; c < _stride; c += Vector256<float>.Count)
+                    ref short row = ref Unsafe.Add(ref dense, (int)(uint)head * _stride);
+                    for (int c = 0; c < _stride; c += Vector256<short>.Count)
                     {
-                        var sum = Vector256.LoadUnsafe(ref score, (nuint)c) + Vector256.LoadUnsafe(ref row, (nuint)c);
-                        sum.StoreUnsafe(ref score, (nuint)c);
+                        var (low, high) = Vector256.Widen(Vector256.LoadUnsafe(ref row, (nuint)c));
+                        (Vector256.LoadUnsafe(ref sum, (nuint)c) + low).StoreUnsafe(ref sum, (nuint)c);
+                        (Vector256.LoadUnsafe(ref sum, (nuint)(c + Vector256<int>.Count)) + high).StoreUnsafe(ref sum, (nuint)(c + Vector256<int>.Count));
                     }
                 }
                 else
@@ -328,7 +382,7 @@ internal sealed class SparseWeights
                     for (int j = 0; j < length; j++)
                     {
                         int p = Unsafe.Add(ref row, j);
-                        Unsafe.Add(ref score, p & 0xFF) += Unsafe.Add(ref palette, p >> 8);
+                        Unsafe.Add(ref sum, p & 0xFF) += Unsafe.Add(ref levels, p >> 8);
                     }
                 }
             }
@@ -336,7 +390,11 @@ internal sealed class SparseWeights
             features = features[count..];
         }
 
-        sums[..ClassCount].CopyTo(scores);
+        float scale = Scale;
+        for (int c = 0; c < ClassCount; c++)
+        {
+            scores[c] += sums[c] * scale;
+        }
     }
 
     private void ScoreEntries(ReadOnlySpan<ulong> features, Span<float> scores)

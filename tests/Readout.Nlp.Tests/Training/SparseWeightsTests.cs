@@ -6,7 +6,7 @@ namespace Readout.Nlp.Tests.Training;
 public class SparseWeightsTests
 {
     [Fact]
-    public void Score_PaletteTables_EqualPlainSumInFeatureOrder()
+    public void Score_PaletteTables_EqualSumOfLevelsTimesScale()
     {
         // At most 200 distinct weights: the packed layout (inline, spilled and dense rows).
         Gen.Int.Sample(seed =>
@@ -14,6 +14,38 @@ public class SparseWeightsTests
             var (table, weights) = RandomTable(new Random(seed), distinct: 200);
             AssertScoresMatch(table, weights, new Random(seed + 1));
         }, iter: 300);
+    }
+
+    [Fact]
+    public void Score_PaletteTables_WithinHalfALevelPerWeightOfThePlainSum()
+    {
+        Gen.Int.Sample(seed =>
+        {
+            var (table, rows) = RandomTable(new Random(seed), distinct: 200);
+            float largest = rows.SelectMany(r => r).Select(e => MathF.Abs(e.Weight)).DefaultIfEmpty(0).Max();
+            // Levels are 16-bit: the step is a tiny fraction of the largest weight.
+            Assert.True(largest == 0 || table.Scale <= largest / 30000, $"scale {table.Scale}, largest weight {largest}");
+            var random = new Random(seed + 1);
+            var features = Enumerable.Range(0, random.Next(0, 300)).Select(_ => (ulong)random.NextInt64()).ToArray();
+            var exact = new double[table.ClassCount];
+            var terms = new int[table.ClassCount];
+            foreach (ulong f in features)
+            {
+                foreach (var (c, w) in rows[(int)(f & (ulong)(rows.Length - 1))])
+                {
+                    exact[c] += w;
+                    terms[c]++;
+                }
+            }
+
+            var actual = new float[table.ClassCount];
+            table.Score(features, actual);
+            for (int c = 0; c < actual.Length; c++)
+            {
+                double bound = (terms[c] * table.Scale / 2) + 1e-4;
+                Assert.True(Math.Abs(actual[c] - exact[c]) <= bound, $"class {c}: {actual[c]} vs {exact[c]}");
+            }
+        }, iter: 100);
     }
 
     [Fact]
@@ -94,11 +126,28 @@ public class SparseWeightsTests
             }
 
             var expected = new float[table.ClassCount];
+            var levels = new int[table.ClassCount];
             foreach (ulong f in features)
             {
                 foreach (var (c, w) in rows[(int)(f & (ulong)(rows.Length - 1))])
                 {
-                    expected[c] += w;
+                    if (table.Scale > 0)
+                    {
+                        levels[c] += table.LevelOf(w);
+                    }
+                    else
+                    {
+                        expected[c] += w;
+                    }
+                }
+            }
+
+            if (table.Scale > 0)
+            {
+                // Loaded tables add integer levels, then scale each class's sum once.
+                for (int c = 0; c < expected.Length; c++)
+                {
+                    expected[c] = levels[c] * table.Scale;
                 }
             }
 
