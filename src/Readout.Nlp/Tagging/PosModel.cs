@@ -105,7 +105,6 @@ public sealed class PosModel
     private void Pass(TaggerFeatures features, SparseWeights weights, int count, Span<int> result, ReadOnlySpan<int> firstPass)
     {
         Span<ulong> f = stackalloc ulong[TaggerFeatures.MaxFeatures];
-        Span<float> scores = stackalloc float[_classUpos.Length];
         int p1 = -1, p2 = -2;
         for (int i = 0; i < count; i++)
         {
@@ -117,29 +116,13 @@ public sealed class PosModel
             else
             {
                 int k = features.Extract(i, p1, p2, f, firstPass);
-                scores.Clear();
-                weights.Score(f[..k], scores);
-                best = ArgMax(scores);
+                best = weights.Best(f[..k]);
             }
 
             result[i] = best;
             p2 = p1;
             p1 = best;
         }
-    }
-
-    internal static int ArgMax(ReadOnlySpan<float> scores)
-    {
-        int best = 0;
-        for (int c = 1; c < scores.Length; c++)
-        {
-            if (scores[c] > scores[best])
-            {
-                best = c;
-            }
-        }
-
-        return best;
     }
 
     public static PosModel Load(string path)

@@ -288,13 +288,7 @@ internal sealed class SparseWeights
     }
 
     /// <summary>Adds the weights of every feature to <paramref name="scores"/> (length <see cref="ClassCount"/>).</summary>
-    /// <remarks>
-    /// The rows are scattered over tables larger than the caches, so the time goes into memory
-    /// latency. Rounds over all features let the misses overlap: the head of every feature is located
-    /// and prefetched, then the heads are read and the long rows prefetched, then the levels are
-    /// added. Integer sums make the result independent of the order of the adds; each class gets its
-    /// sum times <see cref="Scale"/>.
-    /// </remarks>
+    /// <remarks>Loaded tables add integer levels, so the result does not depend on the order of the adds; each class gets its sum times <see cref="Scale"/>.</remarks>
     public void Score(ReadOnlySpan<ulong> features, Span<float> scores)
     {
         if (scores.Length < ClassCount)
@@ -308,11 +302,68 @@ internal sealed class SparseWeights
             return;
         }
 
+        Span<int> sums = stackalloc int[_stride];
+        Sum(features, sums);
+        float scale = Scale;
+        for (int c = 0; c < ClassCount; c++)
+        {
+            scores[c] += sums[c] * scale;
+        }
+    }
+
+    /// <summary>The class of highest score (the first of equals), as <see cref="Score"/> from zero scores would rank them.</summary>
+    public int Best(ReadOnlySpan<ulong> features)
+    {
+        if (_entries is not null)
+        {
+            Span<float> scores = stackalloc float[ClassCount];
+            scores.Clear();
+            ScoreEntries(features, scores);
+            return ArgMax(scores);
+        }
+
+        // The scale is positive, so the integer sums rank the classes as the scaled scores do.
+        Span<int> sums = stackalloc int[_stride];
+        Sum(features, sums);
+        int best = 0;
+        for (int c = 1; c < ClassCount; c++)
+        {
+            if (sums[c] > sums[best])
+            {
+                best = c;
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>The index of the highest score, the first of equals.</summary>
+    public static int ArgMax(ReadOnlySpan<float> scores)
+    {
+        int best = 0;
+        for (int c = 1; c < scores.Length; c++)
+        {
+            if (scores[c] > scores[best])
+            {
+                best = c;
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>Sets <paramref name="sums"/> (length <c>_stride</c>) to each class's sum of levels over the features.</summary>
+    /// <remarks>
+    /// The rows are scattered over tables larger than the caches, so the time goes into memory
+    /// latency. Rounds over all features let the misses overlap: the head of every feature is located
+    /// and prefetched, then the heads are read and the long rows prefetched, then the levels are added.
+    /// </remarks>
+    private void Sum(ReadOnlySpan<ulong> features, Span<int> sums)
+    {
         ref ushort spill = ref MemoryMarshal.GetArrayDataReference(_spill);
         ref short dense = ref MemoryMarshal.GetArrayDataReference(_dense);
         ref int levels = ref MemoryMarshal.GetArrayDataReference(_levels);
         // Dense rows are added whole, so the sums run in a buffer padded to the row stride.
-        Span<int> sums = stackalloc int[_stride];
         sums.Clear();
         ref int sum = ref MemoryMarshal.GetReference(sums);
         Span<ulong> heads = stackalloc ulong[Chunk];
@@ -388,12 +439,6 @@ internal sealed class SparseWeights
             }
 
             features = features[count..];
-        }
-
-        float scale = Scale;
-        for (int c = 0; c < ClassCount; c++)
-        {
-            scores[c] += sums[c] * scale;
         }
     }
 

@@ -154,6 +154,7 @@ public class SparseWeightsTests
             var actual = new float[table.ClassCount];
             table.Score(features, actual);
             Assert.Equal(expected, actual);
+            Assert.Equal(SparseWeights.ArgMax(expected), table.Best(features));
         }
     }
 
