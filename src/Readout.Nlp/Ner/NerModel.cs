@@ -11,7 +11,7 @@ namespace Readout.Nlp.Ner;
 public sealed class NerModel
 {
     private const string Magic = "READOUT-NER";
-    private const int Version = 3; // 3: document-context features; weights in SparseWeights format 3 (columns)
+    private const int Version = 4; // 3: document-context features, weights in SparseWeights format 3 (columns); 4: weights may be multiples of a quantum
 
     private readonly SparseWeights _weights;
 
@@ -96,7 +96,7 @@ public sealed class NerModel
     public static NerModel Load(Stream stream)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        using var reader = ModelFile.OpenRead(stream, Magic, "NER", Version, Version, out _);
+        using var reader = ModelFile.OpenRead(stream, Magic, "NER", 3, Version, out int version);
 
         int kinds = reader.ReadInt32();
         for (int k = 0; k < kinds; k++)
@@ -108,7 +108,7 @@ public sealed class NerModel
             }
         }
 
-        return new NerModel(SparseWeights.Read(reader, 3));
+        return new NerModel(SparseWeights.Read(reader, version));
     }
 
     public void Save(string path)

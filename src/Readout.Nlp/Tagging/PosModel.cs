@@ -12,7 +12,7 @@ namespace Readout.Nlp.Tagging;
 public sealed class PosModel
 {
     private const string Magic = "READOUT-POS";
-    private const int Version = 3;
+    private const int Version = 4; // 4: weights may be integer multiples of a quantum
 
     private readonly Upos[] _classUpos;
     private readonly string[] _classXpos;

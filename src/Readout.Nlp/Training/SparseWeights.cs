@@ -47,9 +47,11 @@ internal sealed class SparseWeights
     private readonly int[]? _rowStart;
     private readonly Entry[]? _entries;
 
-    public SparseWeights(int bucketBits, int classCount, int[] rowStart, byte[] classes, float[] weights)
+    /// <param name="quantum">When positive, every weight is a multiple of it and is written as that integer multiple (<see cref="Quantized"/>).</param>
+    public SparseWeights(int bucketBits, int classCount, int[] rowStart, byte[] classes, float[] weights, float quantum = 0)
     {
         BucketBits = bucketBits;
+        Quantum = quantum;
         ClassCount = classCount;
         _mask = (1 << bucketBits) - 1;
         NonZero = weights.Length;
@@ -84,7 +86,7 @@ internal sealed class SparseWeights
         // From about a sixth of the classes on, a dense row is faster than the scattered adds
         // (measured 12–48 entries, tagger 108 and parser 103 classes: 17–24 best), and such rows are few.
         _denseMin = Math.Max(InlineEntries + 1, classCount / 6);
-        Scale = Quantize(rowStart, packed, _palette, _levels);
+        Scale = Quantize(rowStart, packed, _palette, _levels, quantum);
         var dense = new List<short>();
         var denseSpill = new List<int>();
 
@@ -150,10 +152,11 @@ internal sealed class SparseWeights
     private const int MaxLevel = short.MaxValue;
 
     /// <summary>
-    /// Sets <paramref name="levels"/> to the palette in units of the returned scale, chosen so that
-    /// the largest sum of magnitudes in any (row, class) cell is <see cref="MaxLevel"/>.
+    /// Sets <paramref name="levels"/> to the palette in units of the returned scale: the table's
+    /// quantum when the weights are its multiples and fit (then the levels are exact), else chosen so
+    /// that the largest sum of magnitudes in any (row, class) cell is about <see cref="MaxLevel"/>.
     /// </summary>
-    private static float Quantize(int[] rowStart, ushort[] packed, float[] palette, int[] levels)
+    private static float Quantize(int[] rowStart, ushort[] packed, float[] palette, int[] levels, float quantum)
     {
         // A class appears once per row in trained tables, but nothing forbids repeats: bound the cell sums.
         double largest = 0;
@@ -175,7 +178,8 @@ internal sealed class SparseWeights
         }
 
         // Each level is rounded by at most half a unit, so a cell of k entries may gain k/2; keep room.
-        float scale = largest > 0 ? (float)(largest / (MaxLevel - 256)) : 1f;
+        float scale = quantum > 0 && largest / quantum <= MaxLevel - 256 ? quantum
+            : largest > 0 ? (float)(largest / (MaxLevel - 256)) : 1f;
         for (int p = 0; p < palette.Length; p++)
         {
             levels[p] = (int)MathF.Round(palette[p] / scale);
@@ -481,13 +485,51 @@ internal sealed class SparseWeights
         }
 
         rowStart[Buckets] = weights.Count;
-        return new SparseWeights(BucketBits, ClassCount, rowStart, [.. classes], [.. weights]);
+        return new SparseWeights(BucketBits, ClassCount, rowStart, [.. classes], [.. weights], Quantum);
     }
 
     /// <summary>
-    /// Writes the weights (format version 3): non-empty rows as (bucket delta, count), then the class
-    /// bytes, then the weight codes. Weights are quantized to one signed byte on a log scale between the smallest and the
-    /// largest magnitude (relative error about 4 % for the usual range), which a perceptron does not feel.
+    /// When positive, every weight is a multiple of it and the file holds the integer multiples;
+    /// 0 for weights written on a log scale.
+    /// </summary>
+    public float Quantum { get; }
+
+    /// <summary>A copy with every weight rounded to the nearest multiple of <paramref name="quantum"/> (weights that round to 0 are dropped).</summary>
+    public SparseWeights Quantized(float quantum)
+    {
+        if (!(quantum > 0) || !float.IsFinite(quantum))
+        {
+            throw new ArgumentOutOfRangeException(nameof(quantum), "The quantum must be positive.");
+        }
+
+        var (oldStart, entries) = Rows();
+        var rowStart = new int[oldStart.Length];
+        var classes = new List<byte>();
+        var weights = new List<float>();
+        for (int b = 0; b < Buckets; b++)
+        {
+            rowStart[b] = weights.Count;
+            for (int j = oldStart[b]; j < oldStart[b + 1]; j++)
+            {
+                float q = MathF.Round(entries[j].Weight / quantum);
+                if (q != 0)
+                {
+                    classes.Add((byte)entries[j].Class);
+                    weights.Add(q * quantum);
+                }
+            }
+        }
+
+        rowStart[Buckets] = weights.Count;
+        return new SparseWeights(BucketBits, ClassCount, rowStart, [.. classes], [.. weights], quantum);
+    }
+
+    /// <summary>
+    /// Writes the weights (format version 4): the <see cref="Quantum"/>, non-empty rows as (bucket
+    /// delta, count), then the class bytes, then the weight codes. With a quantum, a code is the
+    /// weight's integer multiple of it (zigzag, 7 bits per byte); without, weights are quantized to one
+    /// signed byte on a log scale between the smallest and the largest magnitude (relative error about
+    /// 4 % for the usual range), which a perceptron does not feel.
     /// </summary>
     public void Write(BinaryWriter writer)
     {
@@ -513,8 +555,13 @@ internal sealed class SparseWeights
         writer.Write(BucketBits);
         writer.Write(ClassCount);
         writer.Write(entries.Length);
-        writer.Write(min);
-        writer.Write(step);
+        writer.Write(Quantum);
+        if (Quantum == 0)
+        {
+            writer.Write(min);
+            writer.Write(step);
+        }
+
         // Columns (row headers, then every class, then every weight code) compress better than
         // interleaved pairs: each column is a run of similar bytes.
         int previous = -1;
@@ -535,6 +582,18 @@ internal sealed class SparseWeights
             writer.Write((byte)e.Class);
         }
 
+        if (Quantum > 0)
+        {
+            // Small multiples are by far the most frequent: most codes take one byte.
+            foreach (var e in entries)
+            {
+                int multiple = (int)MathF.Round(e.Weight / Quantum);
+                writer.Write7BitEncodedInt((multiple << 1) ^ (multiple >> 31));
+            }
+
+            return;
+        }
+
         foreach (var e in entries)
         {
             float a = MathF.Abs(e.Weight);
@@ -544,16 +603,18 @@ internal sealed class SparseWeights
         }
     }
 
-    /// <summary>Reads weights written by a model file of format <paramref name="version"/> (1: half weights; 2: interleaved codes; 3: columns).</summary>
+    /// <summary>Reads weights written by a model file of format <paramref name="version"/> (1: half weights; 2: interleaved codes; 3: columns; 4: with a quantum).</summary>
     public static SparseWeights Read(BinaryReader reader, int version)
     {
         bool halfWeights = version == 1;
         int bits = reader.ReadInt32();
         int classCount = reader.ReadInt32();
         int count = reader.ReadInt32();
-        float min = halfWeights ? 1 : reader.ReadSingle();
-        float step = halfWeights ? 1 : reader.ReadSingle();
-        if (bits is < 4 or > 26 || classCount is < 1 or > 256 || count < 0 || !(min > 0) || !(step > 0))
+        float quantum = version >= 4 ? reader.ReadSingle() : 0;
+        bool logCodes = !halfWeights && quantum == 0;
+        float min = logCodes ? reader.ReadSingle() : 1;
+        float step = logCodes ? reader.ReadSingle() : 1;
+        if (bits is < 4 or > 26 || classCount is < 1 or > 256 || count < 0 || !(min > 0) || !(step > 0) || !(quantum >= 0) || !float.IsFinite(quantum))
         {
             throw new InvalidDataException("Corrupt weight table header.");
         }
@@ -629,12 +690,20 @@ internal sealed class SparseWeights
 
             for (int j = 0; j < count; j++)
             {
-                int code = reader.ReadSByte();
-                weights[j] = code < 0 ? -levels[-code] : levels[code];
+                if (quantum > 0)
+                {
+                    int zigzag = reader.Read7BitEncodedInt();
+                    weights[j] = ((zigzag >>> 1) ^ -(zigzag & 1)) * quantum;
+                }
+                else
+                {
+                    int code = reader.ReadSByte();
+                    weights[j] = code < 0 ? -levels[-code] : levels[code];
+                }
             }
         }
 
-        return n != count ? throw new InvalidDataException("Weight count mismatch.") : new SparseWeights(bits, classCount, rowStart, classes, weights);
+        return n != count ? throw new InvalidDataException("Weight count mismatch.") : new SparseWeights(bits, classCount, rowStart, classes, weights, quantum);
     }
 
     private readonly record struct Entry(float Weight, int Class);

@@ -67,7 +67,28 @@ public class SparseWeightsTests
             var (table, _) = RandomTable(new Random(seed), distinct: 200);
             byte[] first = Bytes(table);
             using var reader = new BinaryReader(new MemoryStream(first));
-            Assert.Equal(first, Bytes(SparseWeights.Read(reader, 3)));
+            Assert.Equal(first, Bytes(SparseWeights.Read(reader, 4)));
+        }, iter: 100);
+    }
+
+    [Fact]
+    public void Quantized_WritesAndReadsTheSameMultiples_AndScoresThemExactly()
+    {
+        Gen.Int.Sample(seed =>
+        {
+            var (table, rows) = RandomTable(new Random(seed), distinct: 200);
+            var quantized = table.Quantized(0.25f);
+            byte[] first = Bytes(quantized);
+            using var reader = new BinaryReader(new MemoryStream(first));
+            var read = SparseWeights.Read(reader, 4);
+            Assert.Equal(first, Bytes(read));
+            Assert.Equal(0.25f, read.Quantum);
+            // Rounded rows: the multiples of the quantum, zeros dropped.
+            var roundedRows = rows.Select(r => r.Select(e => (e.Class, Weight: MathF.Round(e.Weight / 0.25f) * 0.25f)).Where(e => e.Weight != 0).ToList()).ToArray();
+            Assert.Equal(roundedRows.Sum(r => r.Count), read.NonZero);
+            // The levels are the multiples themselves, so the scores are exact sums.
+            Assert.Equal(0.25f, read.Scale);
+            AssertScoresMatch(read, roundedRows, new Random(seed + 1));
         }, iter: 100);
     }
 
