@@ -85,35 +85,39 @@ public sealed class PosModel
     /// </summary>
     internal void TagClasses(IReadOnlyList<string> forms, Span<int> result)
     {
+        int n = forms.Count;
         using var features = new TaggerFeatures(forms, _ambiguity);
-        Pass(features, _weights, forms.Count, result, default);
-        if (_secondPass is not null && forms.Count > 0)
+        // Per token, the tag dictionary's class or -1: looked up once for both passes.
+        int[]? rented = n > 256 ? ArrayPool<int>.Shared.Rent(2 * n) : null;
+        Span<int> buffer = rented is null ? stackalloc int[512] : rented;
+        Span<int> fixedTags = buffer[..n];
+        for (int i = 0; i < n; i++)
         {
-            int n = forms.Count;
-            int[]? rented = n > 256 ? ArrayPool<int>.Shared.Rent(n) : null;
-            Span<int> first = rented is null ? stackalloc int[256] : rented;
-            first = first[..n];
+            fixedTags[i] = _tagDictionary.TryGetValue(features.FormHash(i), out byte tag) ? tag : -1;
+        }
+
+        Pass(features, _weights, fixedTags, result, default);
+        if (_secondPass is not null && n > 0)
+        {
+            Span<int> first = buffer.Slice(n, n);
             result[..n].CopyTo(first);
-            Pass(features, _secondPass, n, result, first);
-            if (rented is not null)
-            {
-                ArrayPool<int>.Shared.Return(rented);
-            }
+            Pass(features, _secondPass, fixedTags, result, first);
+        }
+
+        if (rented is not null)
+        {
+            ArrayPool<int>.Shared.Return(rented);
         }
     }
 
-    private void Pass(TaggerFeatures features, SparseWeights weights, int count, Span<int> result, ReadOnlySpan<int> firstPass)
+    private static void Pass(TaggerFeatures features, SparseWeights weights, ReadOnlySpan<int> fixedTags, Span<int> result, ReadOnlySpan<int> firstPass)
     {
         Span<ulong> f = stackalloc ulong[TaggerFeatures.MaxFeatures];
         int p1 = -1, p2 = -2;
-        for (int i = 0; i < count; i++)
+        for (int i = 0; i < fixedTags.Length; i++)
         {
-            int best;
-            if (_tagDictionary.TryGetValue(features.FormHash(i), out byte fixedTag))
-            {
-                best = fixedTag;
-            }
-            else
+            int best = fixedTags[i];
+            if (best < 0)
             {
                 int k = features.Extract(i, p1, p2, f, firstPass);
                 best = weights.Best(f[..k]);

@@ -34,11 +34,13 @@ internal sealed class SparseWeights
     private readonly ushort[] _spill;
     // Rows of at least _denseMin entries (the frequent features, which carry most of the work) are
     // also stored dense, _stride floats each, and added with vector instructions; the head then
-    // holds the dense row number and flag DenseFlag; _denseSpill gives the row's entries in _spill.
+    // holds the dense row number and flag DenseFlag; _denseSpill gives the row's entries in _denseEntries,
+    // kept apart from _spill so that the rows scoring reads are not interleaved with ones it never reads.
     private readonly int _denseMin;
     private readonly int _stride;
     private readonly short[] _dense;
     private readonly int[] _denseSpill;
+    private readonly ushort[] _denseEntries;
     private readonly float[] _palette = new float[256];
     // _palette[p] rounded to a multiple of Scale: what scoring adds.
     private readonly int[] _levels = new int[256];
@@ -79,6 +81,7 @@ internal sealed class SparseWeights
             _spill = [];
             _dense = [];
             _denseSpill = [];
+            _denseEntries = [];
             return;
         }
 
@@ -89,6 +92,7 @@ internal sealed class SparseWeights
         Scale = Quantize(rowStart, packed, _palette, _levels, quantum);
         var dense = new List<short>();
         var denseSpill = new List<int>();
+        var denseEntries = new List<ushort>();
 
         int buckets = _mask + 1;
         _blocks = new Block[Math.Max(1, buckets / 64)];
@@ -119,8 +123,8 @@ internal sealed class SparseWeights
             else if (length >= _denseMin)
             {
                 head |= DenseFlag | (uint)denseSpill.Count;
-                denseSpill.Add(spill.Count);
-                spill.AddRange(packed.AsSpan(start, length));
+                denseSpill.Add(denseEntries.Count);
+                denseEntries.AddRange(packed.AsSpan(start, length));
                 var row = new int[_stride];
                 foreach (ushort p in packed.AsSpan(start, length))
                 {
@@ -144,6 +148,7 @@ internal sealed class SparseWeights
         _spill = [.. spill];
         _dense = [.. dense];
         _denseSpill = [.. denseSpill];
+        _denseEntries = [.. denseEntries];
     }
 
     private const ulong DenseFlag = 1UL << 47;
@@ -243,7 +248,7 @@ internal sealed class SparseWeights
             for (int k = 0; k < length; k++)
             {
                 int p = length <= InlineEntries ? (int)(head >> (16 * k)) & 0xFFFF
-                    : _spill[((head & DenseFlag) != 0 ? _denseSpill[(int)(uint)head] : (int)(uint)head) + k];
+                    : (head & DenseFlag) != 0 ? _denseEntries[_denseSpill[(int)(uint)head] + k] : _spill[(int)(uint)head + k];
                 entries[n++] = new Entry(_palette[p >> 8], p & 0xFF);
             }
         }
