@@ -14,7 +14,7 @@ namespace Readout.Nlp.Training;
 /// <c>TrainParser(train, dev, "models/en-ud-parser.model", 1, log, PosModel.Load("models/en-ud-pos.model"))</c>
 /// (4-fold jackknifed training tags; the POS model only tags dev for the epoch choice), then
 /// <c>PruneParser("models/en-ud-parser.model", 0.5f, 0f, "models/en-ud-parser.model", log)</c>, then
-/// <c>PruneParser("models/en-ud-parser.model", 0f, QUANTUM, "models/en-ud-parser.model", log)</c>.
+/// <c>PruneParser("models/en-ud-parser.model", 0f, 0.25f, "models/en-ud-parser.model", log)</c>.
 /// </remarks>
 public static partial class LanguageTraining
 {
