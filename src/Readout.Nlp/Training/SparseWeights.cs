@@ -33,7 +33,7 @@ internal sealed class SparseWeights
     private readonly ulong[] _heads;
     private readonly ushort[] _spill;
     // Rows of at least _denseMin entries (the frequent features, which carry most of the work) are
-    // also stored dense, _stride floats each, and added with vector instructions; the head then
+    // also stored dense, _stride 16-bit levels each, and added with vector instructions; the head then
     // holds the dense row number and flag DenseFlag; _denseSpill gives the row's entries in _denseEntries,
     // kept apart from _spill so that the rows scoring reads are not interleaved with ones it never reads.
     private readonly int _denseMin;
@@ -361,7 +361,10 @@ internal sealed class SparseWeights
         return best;
     }
 
-    /// <summary>Sets <paramref name="sums"/> (length <c>_stride</c>) to each class's sum of levels over the features.</summary>
+    /// <summary>
+    /// Sets <paramref name="sums"/> (length <c>_stride</c>) to each class's sum of levels over the
+    /// features (a cell is at most 2¹⁵ levels, so 32-bit sums hold any 65,000 features).
+    /// </summary>
     /// <remarks>
     /// The rows are scattered over tables larger than the caches, so the time goes into memory
     /// latency. Rounds over all features let the misses overlap: the head of every feature is located
@@ -499,7 +502,11 @@ internal sealed class SparseWeights
     /// </summary>
     public float Quantum { get; }
 
-    /// <summary>A copy with every weight rounded to the nearest multiple of <paramref name="quantum"/> (weights that round to 0 are dropped).</summary>
+    /// <summary>
+    /// A copy with every weight rounded to the nearest multiple of <paramref name="quantum"/> (weights
+    /// that round to 0 are dropped). Keep the multiples to at most 256 distinct values, or loading
+    /// falls back to the slow plain layout.
+    /// </summary>
     public SparseWeights Quantized(float quantum)
     {
         if (!(quantum > 0) || !float.IsFinite(quantum))
