@@ -20,6 +20,8 @@ public sealed class PosModel
     private readonly Dictionary<ulong, ulong> _ambiguity;
     private readonly SparseWeights _weights;
     private readonly SparseWeights? _secondPass;
+    // Per class, the lemmatizer's tables for its XPOS: found once, not per token.
+    private readonly Lemmatizer.TagTables?[] _classLemmaTables;
 
     internal PosModel(Upos[] classUpos, string[] classXpos, Dictionary<ulong, byte> tagDictionary, Dictionary<ulong, ulong> ambiguity, SparseWeights weights, SparseWeights? secondPass, Lemmatizer lemmatizer)
     {
@@ -30,6 +32,7 @@ public sealed class PosModel
         _weights = weights;
         _secondPass = secondPass;
         Lemmatizer = lemmatizer;
+        _classLemmaTables = [.. classXpos.Select(lemmatizer.TablesFor)];
     }
 
     public Lemmatizer Lemmatizer { get; }
@@ -66,7 +69,7 @@ public sealed class PosModel
         {
             upos[i] = _classUpos[classes[i]];
             xpos[i] = _classXpos[classes[i]];
-            lemmas[i] = Lemmatizer.Lemmatize(forms[i], xpos[i], upos[i]);
+            lemmas[i] = Lemmatizer.Lemmatize(forms[i], xpos[i], upos[i], _classLemmaTables[classes[i]]);
         }
 
         if (rented is not null)
