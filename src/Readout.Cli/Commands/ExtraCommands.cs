@@ -128,29 +128,31 @@ internal static class ExtraCommands
         var output = new Option<string>("--out") { Description = "Model file to write", Required = true };
         var seed = new Option<int>("--seed") { Description = "Random seed (training is reproducible for a seed)", DefaultValueFactory = _ => 1 };
         var epochs = new Option<int?>("--epochs") { Description = "ner: training epochs (default: the committed model's)" };
-        var from = new Option<string>("--from") { Description = "parser: instead of training, prune this model file (with --prune) and write it to --out" };
+        var from = new Option<string>("--from") { Description = "parser: instead of training, prune (--prune) and/or quantize (--quantum) this model file and write it to --out" };
         var prune = new Option<float>("--prune") { Description = "parser, with --from: drop the weights smaller than this in magnitude" };
+        var quantum = new Option<float>("--quantum") { Description = "parser, with --from: round the weights to multiples of this (stored as small integers)" };
         var cmd = new Command("train", "Train the part-of-speech tagger, the dependency parser or the name tagger (see README for the exact commands behind the committed models)")
         {
-            what, train, dev, output, seed, epochs, from, prune,
+            what, train, dev, output, seed, epochs, from, prune, quantum,
         };
         cmd.SetAction(pr =>
         {
             if (pr.GetValue(from) is string source)
             {
-                if (pr.GetValue(what) != "parser" || !(pr.GetValue(prune) > 0) || !File.Exists(source))
+                float threshold = pr.GetValue(prune), step = pr.GetValue(quantum);
+                if (pr.GetValue(what) != "parser" || !File.Exists(source) || threshold < 0 || step < 0 || (threshold == 0 && step == 0))
                 {
-                    Console.Error.WriteLine("readout: --from takes an existing parser model file and needs --prune with a positive threshold.");
+                    Console.Error.WriteLine("readout: --from takes an existing parser model file and needs --prune or --quantum with a positive value.");
                     return ExitCodes.Usage;
                 }
 
-                LanguageTraining.PruneParser(source, pr.GetValue(prune), pr.GetValue(output)!, Console.Out);
+                LanguageTraining.PruneParser(source, threshold, step, pr.GetValue(output)!, Console.Out);
                 return ExitCodes.Ok;
             }
 
-            if (pr.GetValue(prune) != 0)
+            if (pr.GetValue(prune) != 0 || pr.GetValue(quantum) != 0)
             {
-                Console.Error.WriteLine("readout: --prune applies to an existing model given by --from.");
+                Console.Error.WriteLine("readout: --prune and --quantum apply to an existing model given by --from.");
                 return ExitCodes.Usage;
             }
 

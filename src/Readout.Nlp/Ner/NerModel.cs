@@ -11,7 +11,9 @@ namespace Readout.Nlp.Ner;
 public sealed class NerModel
 {
     private const string Magic = "READOUT-NER";
-    private const int Version = 5; // 5: small places, person-name against place features; 4: case-folded gazetteer categories; 3: document-context features; weights in SparseWeights format 3 (columns)
+    // 6: weights may be multiples of a quantum (SparseWeights format 4); 5: small places, person-name against place
+    // features; 4: case-folded gazetteer categories; 3: document-context features, weights in SparseWeights format 3 (columns)
+    private const int Version = 6;
 
     private readonly SparseWeights _weights;
 
@@ -96,7 +98,7 @@ public sealed class NerModel
     public static NerModel Load(Stream stream)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        using var reader = ModelFile.OpenRead(stream, Magic, "NER", Version, Version, out _);
+        using var reader = ModelFile.OpenRead(stream, Magic, "NER", 3, Version, out int version);
 
         int kinds = reader.ReadInt32();
         for (int k = 0; k < kinds; k++)
@@ -108,7 +110,7 @@ public sealed class NerModel
             }
         }
 
-        return new NerModel(SparseWeights.Read(reader, 3));
+        return new NerModel(SparseWeights.Read(reader, version >= 6 ? 4 : 3));
     }
 
     public void Save(string path)

@@ -10,7 +10,7 @@ namespace Readout.Nlp.Parsing;
 public sealed class ParserModel
 {
     private const string Magic = "READOUT-PARSER";
-    private const int Version = 3;
+    private const int Version = 4; // 4: weights may be integer multiples of a quantum
     private readonly string[] _labels;
     private readonly int _rootLabel;
     private readonly SparseWeights _weights;
@@ -30,6 +30,9 @@ public sealed class ParserModel
 
     /// <summary>A smaller copy without the weights below <paramref name="threshold"/> in magnitude.</summary>
     public ParserModel Prune(float threshold) => new(_labels, _weights.Prune(threshold));
+
+    /// <summary>A copy with every weight rounded to a multiple of <paramref name="quantum"/>, written as integers (smaller files).</summary>
+    public ParserModel Quantized(float quantum) => new(_labels, _weights.Quantized(quantum));
 
     /// <summary>Parses one tagged sentence (greedy, linear in its length). Thread-safe.</summary>
     public ParseResult Parse(IReadOnlyList<string> forms, IReadOnlyList<Upos> upos, IReadOnlyList<string> xpos)

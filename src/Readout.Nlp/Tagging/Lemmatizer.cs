@@ -63,11 +63,19 @@ public sealed class Lemmatizer
     {
         ArgumentNullException.ThrowIfNull(form);
         ArgumentNullException.ThrowIfNull(xpos);
+        return Lemmatize(form, xpos, upos, TablesFor(xpos));
+    }
+
+    /// <summary>The exception and rule tables of <paramref name="xpos"/> (null when it has none), for callers that lemmatize many words of few tags.</summary>
+    internal TagTables? TablesFor(string xpos) => _byTag.GetValueOrDefault(xpos);
+
+    /// <summary>As <see cref="Lemmatize(string, string, Upos)"/>, with the tables of <paramref name="xpos"/> already found.</summary>
+    internal string Lemmatize(string form, string xpos, Upos upos, TagTables? tables)
+    {
         // Lower-cased into a buffer (same mapping as string.ToLowerInvariant); a string is made only when returned.
         Span<char> buffer = form.Length <= 64 ? stackalloc char[64] : new char[form.Length];
         var lower = buffer[..form.AsSpan().ToLowerInvariant(buffer)];
         bool properTag = IsProperTag(xpos);
-        _byTag.TryGetValue(xpos, out var tables);
         if (tables is not null && tables.Exceptions.TryGetValue(properTag ? form.AsSpan() : lower, out var lemma))
         {
             return lemma;
@@ -237,7 +245,7 @@ public sealed class Lemmatizer
         return (form.Length - p, lemma[p..]);
     }
 
-    private sealed class TagTables(FrozenDictionary<string, string> exceptions, FrozenDictionary<string, (int Strip, string Append)> rules)
+    internal sealed class TagTables(FrozenDictionary<string, string> exceptions, FrozenDictionary<string, (int Strip, string Append)> rules)
     {
         public FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> Exceptions { get; } = exceptions.GetAlternateLookup<ReadOnlySpan<char>>();
 

@@ -12,7 +12,7 @@ namespace Readout.Nlp.Tagging;
 public sealed class PosModel
 {
     private const string Magic = "READOUT-POS";
-    private const int Version = 3;
+    private const int Version = 4; // 4: weights may be integer multiples of a quantum
 
     private readonly Upos[] _classUpos;
     private readonly string[] _classXpos;
@@ -20,6 +20,8 @@ public sealed class PosModel
     private readonly Dictionary<ulong, ulong> _ambiguity;
     private readonly SparseWeights _weights;
     private readonly SparseWeights? _secondPass;
+    // Per class, the lemmatizer's tables for its XPOS: found once, not per token.
+    private readonly Lemmatizer.TagTables?[] _classLemmaTables;
 
     internal PosModel(Upos[] classUpos, string[] classXpos, Dictionary<ulong, byte> tagDictionary, Dictionary<ulong, ulong> ambiguity, SparseWeights weights, SparseWeights? secondPass, Lemmatizer lemmatizer)
     {
@@ -30,6 +32,7 @@ public sealed class PosModel
         _weights = weights;
         _secondPass = secondPass;
         Lemmatizer = lemmatizer;
+        _classLemmaTables = [.. classXpos.Select(lemmatizer.TablesFor)];
     }
 
     public Lemmatizer Lemmatizer { get; }
@@ -66,7 +69,7 @@ public sealed class PosModel
         {
             upos[i] = _classUpos[classes[i]];
             xpos[i] = _classXpos[classes[i]];
-            lemmas[i] = Lemmatizer.Lemmatize(forms[i], xpos[i], upos[i]);
+            lemmas[i] = Lemmatizer.Lemmatize(forms[i], xpos[i], upos[i], _classLemmaTables[classes[i]]);
         }
 
         if (rented is not null)
@@ -85,61 +88,48 @@ public sealed class PosModel
     /// </summary>
     internal void TagClasses(IReadOnlyList<string> forms, Span<int> result)
     {
+        int n = forms.Count;
         using var features = new TaggerFeatures(forms, _ambiguity);
-        Pass(features, _weights, forms.Count, result, default);
-        if (_secondPass is not null && forms.Count > 0)
+        // Per token, the tag dictionary's class or -1: looked up once for both passes.
+        int[]? rented = n > 256 ? ArrayPool<int>.Shared.Rent(2 * n) : null;
+        Span<int> buffer = rented is null ? stackalloc int[512] : rented;
+        Span<int> fixedTags = buffer[..n];
+        for (int i = 0; i < n; i++)
         {
-            int n = forms.Count;
-            int[]? rented = n > 256 ? ArrayPool<int>.Shared.Rent(n) : null;
-            Span<int> first = rented is null ? stackalloc int[256] : rented;
-            first = first[..n];
+            fixedTags[i] = _tagDictionary.TryGetValue(features.FormHash(i), out byte tag) ? tag : -1;
+        }
+
+        Pass(features, _weights, fixedTags, result, default);
+        if (_secondPass is not null && n > 0)
+        {
+            Span<int> first = buffer.Slice(n, n);
             result[..n].CopyTo(first);
-            Pass(features, _secondPass, n, result, first);
-            if (rented is not null)
-            {
-                ArrayPool<int>.Shared.Return(rented);
-            }
+            Pass(features, _secondPass, fixedTags, result, first);
+        }
+
+        if (rented is not null)
+        {
+            ArrayPool<int>.Shared.Return(rented);
         }
     }
 
-    private void Pass(TaggerFeatures features, SparseWeights weights, int count, Span<int> result, ReadOnlySpan<int> firstPass)
+    private static void Pass(TaggerFeatures features, SparseWeights weights, ReadOnlySpan<int> fixedTags, Span<int> result, ReadOnlySpan<int> firstPass)
     {
         Span<ulong> f = stackalloc ulong[TaggerFeatures.MaxFeatures];
-        Span<float> scores = stackalloc float[_classUpos.Length];
         int p1 = -1, p2 = -2;
-        for (int i = 0; i < count; i++)
+        for (int i = 0; i < fixedTags.Length; i++)
         {
-            int best;
-            if (_tagDictionary.TryGetValue(features.FormHash(i), out byte fixedTag))
-            {
-                best = fixedTag;
-            }
-            else
+            int best = fixedTags[i];
+            if (best < 0)
             {
                 int k = features.Extract(i, p1, p2, f, firstPass);
-                scores.Clear();
-                weights.Score(f[..k], scores);
-                best = ArgMax(scores);
+                best = weights.Best(f[..k]);
             }
 
             result[i] = best;
             p2 = p1;
             p1 = best;
         }
-    }
-
-    internal static int ArgMax(ReadOnlySpan<float> scores)
-    {
-        int best = 0;
-        for (int c = 1; c < scores.Length; c++)
-        {
-            if (scores[c] > scores[best])
-            {
-                best = c;
-            }
-        }
-
-        return best;
     }
 
     public static PosModel Load(string path)

@@ -69,7 +69,7 @@ public static class PosTrainer
                     {
                         int k = features.Extract(i, p1, p2, f);
                         trainer.Score(f[..k], scores);
-                        guess = PosModel.ArgMax(scores);
+                        guess = SparseWeights.ArgMax(scores);
                         trainer.Update(f[..k], tags[i], guess);
                     }
 
@@ -104,7 +104,7 @@ public static class PosTrainer
                     {
                         int k = features.Extract(i, p1, p2, f, firstPass.AsSpan(0, forms.Count));
                         secondTrainer.Score(f[..k], scores);
-                        guess = PosModel.ArgMax(scores);
+                        guess = SparseWeights.ArgMax(scores);
                         secondTrainer.Update(f[..k], tags[i], guess);
                     }
 

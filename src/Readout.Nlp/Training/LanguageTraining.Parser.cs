@@ -41,18 +41,24 @@ public static partial class LanguageTraining
 
     /// <summary>
     /// Writes a copy of the parser model <paramref name="source"/> without the weights smaller than
-    /// <paramref name="threshold"/> in magnitude (the remaining weights are quantized again on the
-    /// narrower range). Deterministic: the same file and threshold give the same output file.
+    /// <paramref name="threshold"/> in magnitude (0: none dropped), with the remaining weights rounded
+    /// to multiples of <paramref name="quantum"/> when it is positive (else quantized again on a log
+    /// scale over the narrower range). Deterministic: the same file and arguments give the same output file.
     /// </summary>
-    public static ParserModel PruneParser(string source, float threshold, string output, TextWriter log)
+    public static ParserModel PruneParser(string source, float threshold, float quantum, string output, TextWriter log)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(log);
         var model = ParserModel.Load(source);
-        var pruned = model.Prune(threshold);
+        var pruned = threshold > 0 ? model.Prune(threshold) : model;
+        if (quantum > 0)
+        {
+            pruned = pruned.Quantized(quantum);
+        }
+
         pruned.Save(output);
-        log.WriteLine($"parser: pruned at {threshold}: {model.WeightCount} → {pruned.WeightCount} weights; wrote {output} ({new FileInfo(output).Length / 1024} KiB)");
+        log.WriteLine($"parser: pruned at {threshold}, quantum {quantum}: {model.WeightCount} → {pruned.WeightCount} weights; wrote {output} ({new FileInfo(output).Length / 1024} KiB)");
         return pruned;
     }
 }

@@ -13,7 +13,8 @@ namespace Readout.Nlp.Training;
 /// dev = EWT dev: <c>TrainPos(train, dev, "models/en-ud-pos.model", 1, log)</c>, then
 /// <c>TrainParser(train, dev, "models/en-ud-parser.model", 1, log, PosModel.Load("models/en-ud-pos.model"))</c>
 /// (4-fold jackknifed training tags; the POS model only tags dev for the epoch choice), then
-/// <c>PruneParser("models/en-ud-parser.model", 0.5f, "models/en-ud-parser.model", log)</c>.
+/// <c>PruneParser("models/en-ud-parser.model", 0.5f, 0f, "models/en-ud-parser.model", log)</c>, then
+/// <c>PruneParser("models/en-ud-parser.model", 0f, 0.25f, "models/en-ud-parser.model", log)</c>.
 /// </remarks>
 public static partial class LanguageTraining
 {

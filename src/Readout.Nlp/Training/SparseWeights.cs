@@ -18,7 +18,10 @@ namespace Readout.Nlp.Training;
 /// (small enough to stay in cache); each non-empty row has one 8-byte head holding a row of up to
 /// three entries inline, or the place of a longer one. A sparse entry is two bytes: class in the low
 /// byte, palette index in the high byte. Long rows, the frequent features that carry most of the
-/// work, are also stored dense (one float per class) and added with vector instructions.
+/// work, are also stored dense (one 16-bit integer per class) and added with vector instructions.
+/// Scoring adds integer levels (each palette weight rounded to a multiple of <see cref="Scale"/>) in
+/// 32-bit sums, so the result does not depend on the order of the adds, and the dense rows take half
+/// the bytes that floats would.
 /// </remarks>
 internal sealed class SparseWeights
 {
@@ -30,21 +33,27 @@ internal sealed class SparseWeights
     private readonly ulong[] _heads;
     private readonly ushort[] _spill;
     // Rows of at least _denseMin entries (the frequent features, which carry most of the work) are
-    // also stored dense, _stride floats each, and added with vector instructions; the head then
-    // holds the dense row number and flag DenseFlag; _denseSpill gives the row's entries in _spill.
+    // also stored dense, _stride 16-bit levels each, and added with vector instructions; the head then
+    // holds the dense row number and flag DenseFlag; _denseSpill gives the row's entries in _denseEntries,
+    // kept apart from _spill so that the rows scoring reads are not interleaved with ones it never reads.
     private readonly int _denseMin;
     private readonly int _stride;
-    private readonly float[] _dense;
+    private readonly short[] _dense;
     private readonly int[] _denseSpill;
+    private readonly ushort[] _denseEntries;
     private readonly float[] _palette = new float[256];
+    // _palette[p] rounded to a multiple of Scale: what scoring adds.
+    private readonly int[] _levels = new int[256];
     // Weights fresh from training have too many distinct values for a palette: (weight, class)
     // pairs in bucket order, row b at [_rowStart[b], _rowStart[b + 1]).
     private readonly int[]? _rowStart;
     private readonly Entry[]? _entries;
 
-    public SparseWeights(int bucketBits, int classCount, int[] rowStart, byte[] classes, float[] weights)
+    /// <param name="quantum">When positive, every weight is a multiple of it and is written as that integer multiple (<see cref="Quantized"/>).</param>
+    public SparseWeights(int bucketBits, int classCount, int[] rowStart, byte[] classes, float[] weights, float quantum = 0)
     {
         BucketBits = bucketBits;
+        Quantum = quantum;
         ClassCount = classCount;
         _mask = (1 << bucketBits) - 1;
         NonZero = weights.Length;
@@ -72,15 +81,18 @@ internal sealed class SparseWeights
             _spill = [];
             _dense = [];
             _denseSpill = [];
+            _denseEntries = [];
             return;
         }
 
-        _stride = (classCount + 7) & ~7;
+        _stride = (classCount + 15) & ~15;
         // From about a sixth of the classes on, a dense row is faster than the scattered adds
         // (measured 12–48 entries, tagger 108 and parser 103 classes: 17–24 best), and such rows are few.
         _denseMin = Math.Max(InlineEntries + 1, classCount / 6);
-        var dense = new List<float>();
+        Scale = Quantize(rowStart, packed, _palette, _levels, quantum);
+        var dense = new List<short>();
         var denseSpill = new List<int>();
+        var denseEntries = new List<ushort>();
 
         int buckets = _mask + 1;
         _blocks = new Block[Math.Max(1, buckets / 64)];
@@ -111,15 +123,16 @@ internal sealed class SparseWeights
             else if (length >= _denseMin)
             {
                 head |= DenseFlag | (uint)denseSpill.Count;
-                denseSpill.Add(spill.Count);
-                spill.AddRange(packed.AsSpan(start, length));
-                var row = new float[_stride];
+                denseSpill.Add(denseEntries.Count);
+                denseEntries.AddRange(packed.AsSpan(start, length));
+                var row = new int[_stride];
                 foreach (ushort p in packed.AsSpan(start, length))
                 {
-                    row[p & 0xFF] += _palette[p >> 8];
+                    row[p & 0xFF] += _levels[p >> 8];
                 }
 
-                dense.AddRange(row);
+                // Quantize keeps every row's cells within 16 bits.
+                dense.AddRange(row.Select(v => checked((short)v)));
             }
             else
             {
@@ -135,9 +148,59 @@ internal sealed class SparseWeights
         _spill = [.. spill];
         _dense = [.. dense];
         _denseSpill = [.. denseSpill];
+        _denseEntries = [.. denseEntries];
     }
 
     private const ulong DenseFlag = 1UL << 47;
+
+    /// <summary>Largest magnitude of a dense row's cell, in levels.</summary>
+    private const int MaxLevel = short.MaxValue;
+
+    /// <summary>
+    /// Sets <paramref name="levels"/> to the palette in units of the returned scale: the table's
+    /// quantum when the weights are its multiples and fit (then the levels are exact), else chosen so
+    /// that the largest sum of magnitudes in any (row, class) cell is about <see cref="MaxLevel"/>.
+    /// </summary>
+    private static float Quantize(int[] rowStart, ushort[] packed, float[] palette, int[] levels, float quantum)
+    {
+        // A class appears once per row in trained tables, but nothing forbids repeats: bound the cell sums.
+        double largest = 0;
+        var cell = new double[256];
+        for (int b = 0; b + 1 < rowStart.Length; b++)
+        {
+            int start = rowStart[b], end = rowStart[b + 1];
+            for (int j = start; j < end; j++)
+            {
+                int c = packed[j] & 0xFF;
+                cell[c] += Math.Abs(palette[packed[j] >> 8]);
+                largest = Math.Max(largest, cell[c]);
+            }
+
+            for (int j = start; j < end; j++)
+            {
+                cell[packed[j] & 0xFF] = 0;
+            }
+        }
+
+        // Each level is rounded by at most half a unit, so a cell of k entries may gain k/2; keep room.
+        float scale = quantum > 0 && largest / quantum <= MaxLevel - 256 ? quantum
+            : largest > 0 ? (float)(largest / (MaxLevel - 256)) : 1f;
+        for (int p = 0; p < palette.Length; p++)
+        {
+            levels[p] = (int)MathF.Round(palette[p] / scale);
+        }
+
+        return scale;
+    }
+
+    /// <summary>
+    /// The weight one level stands for: scores are sums of palette weights each rounded to a multiple
+    /// of it (0 for tables fresh from training, which score exact floats).
+    /// </summary>
+    public float Scale { get; }
+
+    /// <summary>The level (multiple of <see cref="Scale"/>) that scoring adds for <paramref name="weight"/>, a stored weight of a loaded table.</summary>
+    internal int LevelOf(float weight) => (int)MathF.Round(weight / Scale);
 
     /// <summary>Class in the low byte, palette index in the high byte; null when there are more than 256 distinct weights.</summary>
     private static ushort[]? Pack(byte[] classes, float[] weights, float[] palette)
@@ -185,7 +248,7 @@ internal sealed class SparseWeights
             for (int k = 0; k < length; k++)
             {
                 int p = length <= InlineEntries ? (int)(head >> (16 * k)) & 0xFFFF
-                    : _spill[((head & DenseFlag) != 0 ? _denseSpill[(int)(uint)head] : (int)(uint)head) + k];
+                    : (head & DenseFlag) != 0 ? _denseEntries[_denseSpill[(int)(uint)head] + k] : _spill[(int)(uint)head + k];
                 entries[n++] = new Entry(_palette[p >> 8], p & 0xFF);
             }
         }
@@ -234,12 +297,7 @@ internal sealed class SparseWeights
     }
 
     /// <summary>Adds the weights of every feature to <paramref name="scores"/> (length <see cref="ClassCount"/>).</summary>
-    /// <remarks>
-    /// The rows are scattered over tables larger than the caches, so the time goes into memory
-    /// latency. Rounds over all features let the misses overlap: the head of every feature is located
-    /// and prefetched, then the heads are read and the long rows prefetched, then the weights are
-    /// added in feature order, so every class sums its weights in the same order as a plain loop would.
-    /// </remarks>
+    /// <remarks>Loaded tables add integer levels, so the result does not depend on the order of the adds; each class gets its sum times <see cref="Scale"/>.</remarks>
     public void Score(ReadOnlySpan<ulong> features, Span<float> scores)
     {
         if (scores.Length < ClassCount)
@@ -253,13 +311,73 @@ internal sealed class SparseWeights
             return;
         }
 
+        Span<int> sums = stackalloc int[_stride];
+        Sum(features, sums);
+        float scale = Scale;
+        for (int c = 0; c < ClassCount; c++)
+        {
+            scores[c] += sums[c] * scale;
+        }
+    }
+
+    /// <summary>The class of highest score (the first of equals), as <see cref="Score"/> from zero scores would rank them.</summary>
+    public int Best(ReadOnlySpan<ulong> features)
+    {
+        if (_entries is not null)
+        {
+            Span<float> scores = stackalloc float[ClassCount];
+            scores.Clear();
+            ScoreEntries(features, scores);
+            return ArgMax(scores);
+        }
+
+        // The scale is positive, so the integer sums rank the classes as the scaled scores do.
+        Span<int> sums = stackalloc int[_stride];
+        Sum(features, sums);
+        int best = 0;
+        for (int c = 1; c < ClassCount; c++)
+        {
+            if (sums[c] > sums[best])
+            {
+                best = c;
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>The index of the highest score, the first of equals.</summary>
+    public static int ArgMax(ReadOnlySpan<float> scores)
+    {
+        int best = 0;
+        for (int c = 1; c < scores.Length; c++)
+        {
+            if (scores[c] > scores[best])
+            {
+                best = c;
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>
+    /// Sets <paramref name="sums"/> (length <c>_stride</c>) to each class's sum of levels over the
+    /// features (a cell is at most 2¹⁵ levels, so 32-bit sums hold any 65,000 features).
+    /// </summary>
+    /// <remarks>
+    /// The rows are scattered over tables larger than the caches, so the time goes into memory
+    /// latency. Rounds over all features let the misses overlap: the head of every feature is located
+    /// and prefetched, then the heads are read and the long rows prefetched, then the levels are added.
+    /// </remarks>
+    private void Sum(ReadOnlySpan<ulong> features, Span<int> sums)
+    {
         ref ushort spill = ref MemoryMarshal.GetArrayDataReference(_spill);
-        ref float dense = ref MemoryMarshal.GetArrayDataReference(_dense);
-        ref float palette = ref MemoryMarshal.GetArrayDataReference(_palette);
+        ref short dense = ref MemoryMarshal.GetArrayDataReference(_dense);
+        ref int levels = ref MemoryMarshal.GetArrayDataReference(_levels);
         // Dense rows are added whole, so the sums run in a buffer padded to the row stride.
-        Span<float> sums = stackalloc float[_stride];
-        scores[..ClassCount].CopyTo(sums);
-        ref float score = ref MemoryMarshal.GetReference(sums);
+        sums.Clear();
+        ref int sum = ref MemoryMarshal.GetReference(sums);
         Span<ulong> heads = stackalloc ulong[Chunk];
         Span<int> index = stackalloc int[Chunk];
         ref ulong headTable = ref MemoryMarshal.GetArrayDataReference(_heads);
@@ -283,8 +401,8 @@ internal sealed class SparseWeights
                 {
                     if ((head & DenseFlag) != 0)
                     {
-                        ref float row = ref Unsafe.Add(ref dense, (int)(uint)head * _stride);
-                        for (int c = 0; c < _stride; c += 16)
+                        ref short row = ref Unsafe.Add(ref dense, (int)(uint)head * _stride);
+                        for (int c = 0; c < _stride; c += 32)
                         {
                             Prefetch(ref Unsafe.Add(ref row, c));
                         }
@@ -307,19 +425,18 @@ internal sealed class SparseWeights
                     for (; length > 0; length--)
                     {
                         int p = (int)head & 0xFFFF;
-                        Unsafe.Add(ref score, p & 0xFF) += Unsafe.Add(ref palette, p >> 8);
+                        Unsafe.Add(ref sum, p & 0xFF) += Unsafe.Add(ref levels, p >> 8);
                         head >>= 16;
                     }
                 }
                 else if ((head & DenseFlag) != 0)
                 {
-                    // Element-wise adds: each class still sums in feature order; the zeros of absent
-                    // classes change no sum's value.
-                    ref float row = ref Unsafe.Add(ref dense, (int)(uint)head * _stride);
-                    for (int c = 0; c < _stride; c += Vector256<float>.Count)
+                    ref short row = ref Unsafe.Add(ref dense, (int)(uint)head * _stride);
+                    for (int c = 0; c < _stride; c += Vector256<short>.Count)
                     {
-                        var sum = Vector256.LoadUnsafe(ref score, (nuint)c) + Vector256.LoadUnsafe(ref row, (nuint)c);
-                        sum.StoreUnsafe(ref score, (nuint)c);
+                        var (low, high) = Vector256.Widen(Vector256.LoadUnsafe(ref row, (nuint)c));
+                        (Vector256.LoadUnsafe(ref sum, (nuint)c) + low).StoreUnsafe(ref sum, (nuint)c);
+                        (Vector256.LoadUnsafe(ref sum, (nuint)(c + Vector256<int>.Count)) + high).StoreUnsafe(ref sum, (nuint)(c + Vector256<int>.Count));
                     }
                 }
                 else
@@ -328,15 +445,13 @@ internal sealed class SparseWeights
                     for (int j = 0; j < length; j++)
                     {
                         int p = Unsafe.Add(ref row, j);
-                        Unsafe.Add(ref score, p & 0xFF) += Unsafe.Add(ref palette, p >> 8);
+                        Unsafe.Add(ref sum, p & 0xFF) += Unsafe.Add(ref levels, p >> 8);
                     }
                 }
             }
 
             features = features[count..];
         }
-
-        sums[..ClassCount].CopyTo(scores);
     }
 
     private void ScoreEntries(ReadOnlySpan<ulong> features, Span<float> scores)
@@ -378,13 +493,55 @@ internal sealed class SparseWeights
         }
 
         rowStart[Buckets] = weights.Count;
-        return new SparseWeights(BucketBits, ClassCount, rowStart, [.. classes], [.. weights]);
+        return new SparseWeights(BucketBits, ClassCount, rowStart, [.. classes], [.. weights], Quantum);
     }
 
     /// <summary>
-    /// Writes the weights (format version 3): non-empty rows as (bucket delta, count), then the class
-    /// bytes, then the weight codes. Weights are quantized to one signed byte on a log scale between the smallest and the
-    /// largest magnitude (relative error about 4 % for the usual range), which a perceptron does not feel.
+    /// When positive, every weight is a multiple of it and the file holds the integer multiples;
+    /// 0 for weights written on a log scale.
+    /// </summary>
+    public float Quantum { get; }
+
+    /// <summary>
+    /// A copy with every weight rounded to the nearest multiple of <paramref name="quantum"/> (weights
+    /// that round to 0 are dropped). Keep the multiples to at most 256 distinct values, or loading
+    /// falls back to the slow plain layout.
+    /// </summary>
+    public SparseWeights Quantized(float quantum)
+    {
+        if (!(quantum > 0) || !float.IsFinite(quantum))
+        {
+            throw new ArgumentOutOfRangeException(nameof(quantum), "The quantum must be positive.");
+        }
+
+        var (oldStart, entries) = Rows();
+        var rowStart = new int[oldStart.Length];
+        var classes = new List<byte>();
+        var weights = new List<float>();
+        for (int b = 0; b < Buckets; b++)
+        {
+            rowStart[b] = weights.Count;
+            for (int j = oldStart[b]; j < oldStart[b + 1]; j++)
+            {
+                float q = MathF.Round(entries[j].Weight / quantum);
+                if (q != 0)
+                {
+                    classes.Add((byte)entries[j].Class);
+                    weights.Add(q * quantum);
+                }
+            }
+        }
+
+        rowStart[Buckets] = weights.Count;
+        return new SparseWeights(BucketBits, ClassCount, rowStart, [.. classes], [.. weights], quantum);
+    }
+
+    /// <summary>
+    /// Writes the weights (format version 4): the <see cref="Quantum"/>, non-empty rows as (bucket
+    /// delta, count), then the class bytes, then the weight codes. With a quantum, a code is the
+    /// weight's integer multiple of it (zigzag, 7 bits per byte); without, weights are quantized to one
+    /// signed byte on a log scale between the smallest and the largest magnitude (relative error about
+    /// 4 % for the usual range), which a perceptron does not feel.
     /// </summary>
     public void Write(BinaryWriter writer)
     {
@@ -410,8 +567,13 @@ internal sealed class SparseWeights
         writer.Write(BucketBits);
         writer.Write(ClassCount);
         writer.Write(entries.Length);
-        writer.Write(min);
-        writer.Write(step);
+        writer.Write(Quantum);
+        if (Quantum == 0)
+        {
+            writer.Write(min);
+            writer.Write(step);
+        }
+
         // Columns (row headers, then every class, then every weight code) compress better than
         // interleaved pairs: each column is a run of similar bytes.
         int previous = -1;
@@ -432,6 +594,18 @@ internal sealed class SparseWeights
             writer.Write((byte)e.Class);
         }
 
+        if (Quantum > 0)
+        {
+            // Small multiples are by far the most frequent: most codes take one byte.
+            foreach (var e in entries)
+            {
+                int multiple = (int)MathF.Round(e.Weight / Quantum);
+                writer.Write7BitEncodedInt((multiple << 1) ^ (multiple >> 31));
+            }
+
+            return;
+        }
+
         foreach (var e in entries)
         {
             float a = MathF.Abs(e.Weight);
@@ -441,16 +615,18 @@ internal sealed class SparseWeights
         }
     }
 
-    /// <summary>Reads weights written by a model file of format <paramref name="version"/> (1: half weights; 2: interleaved codes; 3: columns).</summary>
+    /// <summary>Reads weights written by a model file of format <paramref name="version"/> (1: half weights; 2: interleaved codes; 3: columns; 4: with a quantum).</summary>
     public static SparseWeights Read(BinaryReader reader, int version)
     {
         bool halfWeights = version == 1;
         int bits = reader.ReadInt32();
         int classCount = reader.ReadInt32();
         int count = reader.ReadInt32();
-        float min = halfWeights ? 1 : reader.ReadSingle();
-        float step = halfWeights ? 1 : reader.ReadSingle();
-        if (bits is < 4 or > 26 || classCount is < 1 or > 256 || count < 0 || !(min > 0) || !(step > 0))
+        float quantum = version >= 4 ? reader.ReadSingle() : 0;
+        bool logCodes = !halfWeights && quantum == 0;
+        float min = logCodes ? reader.ReadSingle() : 1;
+        float step = logCodes ? reader.ReadSingle() : 1;
+        if (bits is < 4 or > 26 || classCount is < 1 or > 256 || count < 0 || !(min > 0) || !(step > 0) || !(quantum >= 0) || !float.IsFinite(quantum))
         {
             throw new InvalidDataException("Corrupt weight table header.");
         }
@@ -526,12 +702,20 @@ internal sealed class SparseWeights
 
             for (int j = 0; j < count; j++)
             {
-                int code = reader.ReadSByte();
-                weights[j] = code < 0 ? -levels[-code] : levels[code];
+                if (quantum > 0)
+                {
+                    int zigzag = reader.Read7BitEncodedInt();
+                    weights[j] = ((zigzag >>> 1) ^ -(zigzag & 1)) * quantum;
+                }
+                else
+                {
+                    int code = reader.ReadSByte();
+                    weights[j] = code < 0 ? -levels[-code] : levels[code];
+                }
             }
         }
 
-        return n != count ? throw new InvalidDataException("Weight count mismatch.") : new SparseWeights(bits, classCount, rowStart, classes, weights);
+        return n != count ? throw new InvalidDataException("Weight count mismatch.") : new SparseWeights(bits, classCount, rowStart, classes, weights, quantum);
     }
 
     private readonly record struct Entry(float Weight, int Class);

@@ -6,7 +6,7 @@ namespace Readout.Nlp.Tests.Training;
 public class SparseWeightsTests
 {
     [Fact]
-    public void Score_PaletteTables_EqualPlainSumInFeatureOrder()
+    public void Score_PaletteTables_EqualSumOfLevelsTimesScale()
     {
         // At most 200 distinct weights: the packed layout (inline, spilled and dense rows).
         Gen.Int.Sample(seed =>
@@ -14,6 +14,38 @@ public class SparseWeightsTests
             var (table, weights) = RandomTable(new Random(seed), distinct: 200);
             AssertScoresMatch(table, weights, new Random(seed + 1));
         }, iter: 300);
+    }
+
+    [Fact]
+    public void Score_PaletteTables_WithinHalfALevelPerWeightOfThePlainSum()
+    {
+        Gen.Int.Sample(seed =>
+        {
+            var (table, rows) = RandomTable(new Random(seed), distinct: 200);
+            float largest = rows.SelectMany(r => r).Select(e => MathF.Abs(e.Weight)).DefaultIfEmpty(0).Max();
+            // Levels are 16-bit: the step is a tiny fraction of the largest weight.
+            Assert.True(largest == 0 || table.Scale <= largest / 30000, $"scale {table.Scale}, largest weight {largest}");
+            var random = new Random(seed + 1);
+            var features = Enumerable.Range(0, random.Next(0, 300)).Select(_ => (ulong)random.NextInt64()).ToArray();
+            var exact = new double[table.ClassCount];
+            var terms = new int[table.ClassCount];
+            foreach (ulong f in features)
+            {
+                foreach (var (c, w) in rows[(int)(f & (ulong)(rows.Length - 1))])
+                {
+                    exact[c] += w;
+                    terms[c]++;
+                }
+            }
+
+            var actual = new float[table.ClassCount];
+            table.Score(features, actual);
+            for (int c = 0; c < actual.Length; c++)
+            {
+                double bound = (terms[c] * table.Scale / 2) + 1e-4;
+                Assert.True(Math.Abs(actual[c] - exact[c]) <= bound, $"class {c}: {actual[c]} vs {exact[c]}");
+            }
+        }, iter: 100);
     }
 
     [Fact]
@@ -35,7 +67,28 @@ public class SparseWeightsTests
             var (table, _) = RandomTable(new Random(seed), distinct: 200);
             byte[] first = Bytes(table);
             using var reader = new BinaryReader(new MemoryStream(first));
-            Assert.Equal(first, Bytes(SparseWeights.Read(reader, 3)));
+            Assert.Equal(first, Bytes(SparseWeights.Read(reader, 4)));
+        }, iter: 100);
+    }
+
+    [Fact]
+    public void Quantized_WritesAndReadsTheSameMultiples_AndScoresThemExactly()
+    {
+        Gen.Int.Sample(seed =>
+        {
+            var (table, rows) = RandomTable(new Random(seed), distinct: 200);
+            var quantized = table.Quantized(0.25f);
+            byte[] first = Bytes(quantized);
+            using var reader = new BinaryReader(new MemoryStream(first));
+            var read = SparseWeights.Read(reader, 4);
+            Assert.Equal(first, Bytes(read));
+            Assert.Equal(0.25f, read.Quantum);
+            // Rounded rows: the multiples of the quantum, zeros dropped.
+            var roundedRows = rows.Select(r => r.Select(e => (e.Class, Weight: MathF.Round(e.Weight / 0.25f) * 0.25f)).Where(e => e.Weight != 0).ToList()).ToArray();
+            Assert.Equal(roundedRows.Sum(r => r.Count), read.NonZero);
+            // The levels are the multiples themselves, so the scores are exact sums.
+            Assert.Equal(0.25f, read.Scale);
+            AssertScoresMatch(read, roundedRows, new Random(seed + 1));
         }, iter: 100);
     }
 
@@ -94,17 +147,35 @@ public class SparseWeightsTests
             }
 
             var expected = new float[table.ClassCount];
+            var levels = new int[table.ClassCount];
             foreach (ulong f in features)
             {
                 foreach (var (c, w) in rows[(int)(f & (ulong)(rows.Length - 1))])
                 {
-                    expected[c] += w;
+                    if (table.Scale > 0)
+                    {
+                        levels[c] += table.LevelOf(w);
+                    }
+                    else
+                    {
+                        expected[c] += w;
+                    }
+                }
+            }
+
+            if (table.Scale > 0)
+            {
+                // Loaded tables add integer levels, then scale each class's sum once.
+                for (int c = 0; c < expected.Length; c++)
+                {
+                    expected[c] = levels[c] * table.Scale;
                 }
             }
 
             var actual = new float[table.ClassCount];
             table.Score(features, actual);
             Assert.Equal(expected, actual);
+            Assert.Equal(SparseWeights.ArgMax(expected), table.Best(features));
         }
     }
 
