@@ -11,6 +11,12 @@ public sealed partial class SqliteEventStore
     // Undated events sort last; the same expression is indexed (ix_events_date).
     private const string SortKey = "ifnull(e.date_start, '9999-12-31')";
 
+    // Source and target country of an event, indexed with the sort key for dyad listings.
+    private const string DyadKey = "(e.source_country || ' ' || e.target_country)";
+
+    // The actor names containing $actor (case-insensitive); see 0004_actor_and_dyad_indexes.sql.
+    private const string ActorNames = "SELECT name FROM actor_names WHERE readout_contains(name, $actor)";
+
     private const string EventSelect = """
         SELECT e.*, a.title AS a_title, a.source AS a_source, a.url AS a_url, a.published AS a_published,
             ev.start AS ev_start, ev.length AS ev_length, ev.sentence_start AS ev_sentence_start,
@@ -29,7 +35,7 @@ public sealed partial class SqliteEventStore
         var where = new List<string>();
 
         // "Either side" filters are alternatives: one branch per direction, each of which an index on
-        // (country, sort key, id) serves in order (see 0002_sorted_filter_indexes.sql).
+        // (country or name, sort key, id) serves in order (see 0002_sorted_filter_indexes.sql and 0004).
         var branches = new List<string>();
         if (query.Country is { } country)
         {
@@ -39,10 +45,18 @@ public sealed partial class SqliteEventStore
 
         if (query.Dyad is { } dyad)
         {
-            string[] directions = ["e.source_country = $d1 AND e.target_country = $d2", "e.source_country = $d2 AND e.target_country = $d1"];
+            // The pair expression is what ix_events_dyad_sorted indexes (see 0004_actor_and_dyad_indexes.sql).
+            string[] directions = [$"{DyadKey} = $d12", $"{DyadKey} = $d21"];
             branches = branches.Count == 0 ? [.. directions] : [.. branches.SelectMany(b => directions.Select(d => b + " AND " + d))];
-            cmd.Parameters.AddWithValue("$d1", dyad.First.Trim().ToUpperInvariant());
-            cmd.Parameters.AddWithValue("$d2", dyad.Second.Trim().ToUpperInvariant());
+            string first = dyad.First.Trim().ToUpperInvariant(), second = dyad.Second.Trim().ToUpperInvariant();
+            cmd.Parameters.AddWithValue("$d12", first + " " + second);
+            cmd.Parameters.AddWithValue("$d21", second + " " + first);
+        }
+
+        if (ActorParameter(cmd, query))
+        {
+            string[] sides = [$"e.source_name IN ({ActorNames})", $"e.target_name IN ({ActorNames})"];
+            branches = branches.Count == 0 ? [.. sides] : [.. branches.SelectMany(b => sides.Select(d => b + " AND " + d))];
         }
 
         where.AddRange(CommonFilters(cmd, query));

@@ -72,6 +72,26 @@ public sealed class EventQueryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task QueryEventsAsync_ActorOnBothSides_EachEventOnce()
+    {
+        // 'a' is in a name of every event, in both names of most: the two sides are separate branches.
+        Assert.Equal(["jr1", "jc1", "rj1", "tr1", "us1", "ru1"], await Keys(new EventQuery { Actor = "A" }));
+    }
+
+    [Fact]
+    public async Task QueryEventsAsync_ActorWithDyadAndCountry_PagesInOrder()
+    {
+        var query = new EventQuery { Actor = "putin", Dyad = new CountryPair("rus", "jpn"), Country = "JPN", Limit = 1 };
+        var first = await _store.QueryEventsAsync(query);
+        var second = await _store.QueryEventsAsync(query with { AfterId = first[^1].Id });
+        var third = await _store.QueryEventsAsync(query with { AfterId = second[^1].Id });
+
+        Assert.Equal(["jr1"], first.Select(e => _keyOfEvent[e.Id]));
+        Assert.Equal(["rj1"], second.Select(e => _keyOfEvent[e.Id]));
+        Assert.Empty(third);
+    }
+
+    [Fact]
     public async Task QueryEventsAsync_Type_OnlyThatType()
     {
         Assert.Equal(["jr1", "tr1"], await Keys(new EventQuery { Type = EventType.Consult }));
