@@ -122,6 +122,17 @@ public sealed class EventQueryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task QueryEventsAsync_TextMatchingEveryEvent_ReadInDateOrder()
+    {
+        // Six matches of six events: the plan that reads events in date order and checks each one.
+        const string Every = "japan OR russia OR washington";
+        Assert.Equal(["jr1", "jc1", "rj1", "tr1", "us1", "ru1"], await Keys(new EventQuery { Text = Every }));
+        Assert.Equal(["jr1", "jc1", "rj1", "tr1"], await Keys(new EventQuery { Text = Every, Country = "JPN" }));
+        var first = await _store.QueryEventsAsync(new EventQuery { Text = Every, Limit = 4 });
+        Assert.Equal(["us1", "ru1"], await Keys(new EventQuery { Text = Every, AfterId = first[^1].Id }));
+    }
+
+    [Fact]
     public async Task QueryEventsAsync_FiltersCombined_AllMustHold()
     {
         Assert.Equal(["tr1"], await Keys(new EventQuery { Country = "JPN", Type = EventType.Consult, From = new DateOnly(2016, 11, 1) }));
