@@ -14,7 +14,7 @@ public sealed partial class SqliteEventStore
     // Source and target country of an event, indexed with the sort key for dyad listings.
     private const string DyadKey = "(e.source_country || ' ' || e.target_country)";
 
-    // The actor names containing $actor (case-insensitive); see 0004_actor_and_dyad_indexes.sql.
+    // The actor names containing $actor (case-insensitive); see 0004_listing_indexes.sql.
     private const string ActorNames = "SELECT name FROM actor_names WHERE readout_contains(name, $actor)";
 
     private const string EventSelect = """
@@ -45,7 +45,7 @@ public sealed partial class SqliteEventStore
 
         if (query.Dyad is { } dyad)
         {
-            // The pair expression is what ix_events_dyad_sorted indexes (see 0004_actor_and_dyad_indexes.sql).
+            // The pair expression is what ix_events_dyad_sorted indexes (see 0004_listing_indexes.sql).
             string[] directions = [$"{DyadKey} = $d12", $"{DyadKey} = $d21"];
             branches = branches.Count == 0 ? [.. directions] : [.. branches.SelectMany(b => directions.Select(d => b + " AND " + d))];
             string first = dyad.First.Trim().ToUpperInvariant(), second = dyad.Second.Trim().ToUpperInvariant();
@@ -64,8 +64,8 @@ public sealed partial class SqliteEventStore
         if (query.Text is { } text)
         {
             cmd.Parameters.AddWithValue("$text", FtsQuery.Build(text, nameof(query)));
-            textMatches = "WITH text_matches(id) AS MATERIALIZED (SELECT x.event_id FROM evidence x "
-                + "WHERE x.id IN (SELECT rowid FROM evidence_fts WHERE evidence_fts MATCH $text))\n";
+            textMatches = "WITH text_matches(id) AS MATERIALIZED (SELECT x.event_id FROM evidence_fts f "
+                + "JOIN evidence x INDEXED BY ix_evidence_event_of ON x.id = f.rowid WHERE evidence_fts MATCH $text)\n";
             where.Add(await ScanInOrderAsync(c, (string)cmd.Parameters["$text"].Value!, cancellationToken).ConfigureAwait(false)
                 ? "+e.id IN text_matches"
                 : "e.id IN text_matches");

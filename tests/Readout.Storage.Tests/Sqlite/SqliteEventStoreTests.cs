@@ -305,7 +305,7 @@ public sealed class SqliteEventStoreTests : IDisposable
             using var cmd = c.CreateCommand();
             cmd.CommandText = """
                 DROP TRIGGER events_actor_names_ai; DROP TRIGGER events_actor_names_au; DROP TABLE actor_names;
-                DROP INDEX ix_events_source_name_sorted; DROP INDEX ix_events_target_name_sorted; DROP INDEX ix_events_dyad_sorted;
+                DROP INDEX ix_events_source_name_sorted; DROP INDEX ix_events_target_name_sorted; DROP INDEX ix_events_dyad_sorted; DROP INDEX ix_evidence_event_of;
                 DELETE FROM schema_version WHERE version >= 4;
                 """;
             cmd.ExecuteNonQuery();

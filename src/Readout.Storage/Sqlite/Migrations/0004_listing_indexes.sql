@@ -1,5 +1,6 @@
 -- Event listings filtered by actor or by dyad read their matches in (date, id) order from an index
--- instead of walking the date index and looking up each event's row.
+-- instead of walking the date index and looking up each event's row; text filters map matches to
+-- events through a narrow index.
 --
 -- The actor filter is a case-insensitive substring of the source or target name. Over 100,000 events it
 -- walked the date index and called the substring test on both names of every row until the page was
@@ -28,3 +29,8 @@ CREATE INDEX ix_events_target_name_sorted ON events(target_name, ifnull(date_sta
 -- columns: an index led by source_country made the planner read it for country=JPN listings and sort
 -- (see 0003), instead of ix_events_source_sorted in order.
 CREATE INDEX ix_events_dyad_sorted ON events((source_country || ' ' || target_country), ifnull(date_start, '9999-12-31'), id);
+
+-- A text filter maps each matching evidence sentence to its event. Looked up in the evidence table
+-- (rows with their sentence text) that was ~0.8 µs a match, most of a listing for a common word
+-- ('sanctions': 5,085 matches, ~4 ms); this narrow index (named in the query with INDEXED BY) halves it.
+CREATE INDEX ix_evidence_event_of ON evidence(id, event_id);
