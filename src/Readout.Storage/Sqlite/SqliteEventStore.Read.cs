@@ -20,7 +20,9 @@ public sealed partial class SqliteEventStore
     private const string EventSelect = """
         SELECT e.*, a.title AS a_title, a.source AS a_source, a.url AS a_url, a.published AS a_published,
             ev.start AS ev_start, ev.length AS ev_length, ev.sentence_start AS ev_sentence_start,
-            ev.sentence_length AS ev_sentence_length, ev.sentence_text AS ev_sentence_text
+            ev.sentence_length AS ev_sentence_length, ev.sentence_text AS ev_sentence_text,
+            (SELECT group_concat(m.start || ' ' || m.length, ' ' ORDER BY m.ordinal) FROM evidence m
+                WHERE m.event_id = e.id AND m.ordinal > 0) AS more_evidence
         FROM events e
         JOIN articles a ON a.id = e.article_id
         JOIN evidence ev ON ev.event_id = e.id AND ev.ordinal = 0
@@ -111,7 +113,7 @@ public sealed partial class SqliteEventStore
         sql.Append($"\nORDER BY {SortKey}, e.id;");
         cmd.CommandText = sql.ToString();
         cmd.Parameters.AddWithValue("$limit", Math.Min(query.Limit, EventQuery.MaxLimit));
-        return await ReadEventsAsync(c, cmd, cancellationToken).ConfigureAwait(false);
+        return await ReadEventsAsync(cmd, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -140,7 +142,7 @@ public sealed partial class SqliteEventStore
         using var cmd = c.CreateCommand();
         cmd.CommandText = EventSelect + "\nWHERE e.id = $id;";
         cmd.Parameters.AddWithValue("$id", id);
-        var events = await ReadEventsAsync(c, cmd, cancellationToken).ConfigureAwait(false);
+        var events = await ReadEventsAsync(cmd, cancellationToken).ConfigureAwait(false);
         return events.Count == 0 ? null : events[0];
     }
 
@@ -260,47 +262,37 @@ public sealed partial class SqliteEventStore
             r.IsDBNull(9) ? null : TimexDates.Parse(r.GetString(9)));
     }
 
-    private static async Task<IReadOnlyList<StoredEvent>> ReadEventsAsync(SqliteConnection c, SqliteCommand cmd, CancellationToken ct)
+    /// <summary>Reads the events of one statement. Further evidence spans come in the same row
+    /// (<c>more_evidence</c>), so one statement is one consistent read, with no transaction around it.</summary>
+    private static async Task<IReadOnlyList<StoredEvent>> ReadEventsAsync(SqliteCommand cmd, CancellationToken ct)
     {
-        using var tx = c.BeginTransaction(deferred: true);
-        cmd.Transaction = tx;
-        var rows = new List<(StoredEvent Event, long Id)>();
-        using (var r = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false))
+        var events = new List<StoredEvent>();
+        using var r = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        var row = new Row(r);
+        while (await r.ReadAsync(ct).ConfigureAwait(false))
         {
-            var row = new Row(r);
-            while (await r.ReadAsync(ct).ConfigureAwait(false))
-            {
-                var ev = ToEvent(row);
-                rows.Add((ev, ev.Id));
-            }
+            events.Add(ToEvent(row));
         }
 
-        if (rows.Count == 0)
+        return events;
+    }
+
+    /// <summary>'start length start length …' of the evidence spans after the first, or null.</summary>
+    private static List<TextSpan> Spans(string? pairs)
+    {
+        if (pairs is null)
         {
             return [];
         }
 
-        // Further evidence spans, for all events of the page at once.
-        var more = new Dictionary<long, List<TextSpan>>();
-        using (var extra = c.CreateCommand())
+        var numbers = pairs.Split(' ');
+        var spans = new List<TextSpan>(numbers.Length / 2);
+        for (int i = 0; i + 1 < numbers.Length; i += 2)
         {
-            extra.Transaction = tx;
-            extra.CommandText = "SELECT event_id, start, length FROM evidence WHERE ordinal > 0 AND event_id IN (SELECT value FROM json_each($ids)) ORDER BY event_id, ordinal;";
-            extra.Parameters.AddWithValue("$ids", "[" + string.Join(',', rows.Select(x => x.Id.ToString(CultureInfo.InvariantCulture))) + "]");
-            using var r = await extra.ExecuteReaderAsync(ct).ConfigureAwait(false);
-            while (await r.ReadAsync(ct).ConfigureAwait(false))
-            {
-                long id = r.GetInt64(0);
-                if (!more.TryGetValue(id, out var list))
-                {
-                    more[id] = list = [];
-                }
-
-                list.Add(new TextSpan(r.GetInt32(1), r.GetInt32(2)));
-            }
+            spans.Add(new TextSpan(int.Parse(numbers[i], CultureInfo.InvariantCulture), int.Parse(numbers[i + 1], CultureInfo.InvariantCulture)));
         }
 
-        return [.. rows.Select(x => more.TryGetValue(x.Id, out var spans) ? x.Event with { Event = x.Event.Event with { MoreEvidence = spans } } : x.Event)];
+        return spans;
     }
 
     private static StoredEvent ToEvent(Row row)
@@ -324,6 +316,7 @@ public sealed partial class SqliteEventStore
             Modality = Enum.Parse<Modality>(row.String("modality")),
             Sentence = row.Int("sentence"),
             Evidence = row.Span("ev_start", "ev_length"),
+            MoreEvidence = Spans(row.StringOrNull("more_evidence")),
             Trigger = row.Span("trigger_start", "trigger_length"),
             Rule = row.String("rule"),
             Confidence = row.Double("confidence"),
