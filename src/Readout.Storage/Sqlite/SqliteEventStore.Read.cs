@@ -121,8 +121,9 @@ public sealed partial class SqliteEventStore
     /// order (the unary + in "+e.id IN text_matches" keeps the planner from looking events up by id) than
     /// by looking up every match and sorting. Reading in order stops after the page, about
     /// page × events / matches rows at ~0.1 µs each; looking up and sorting costs ~1 µs per match. Over
-    /// 100,000 events the two cross near 800 matches: 'sanctions' (5,085 evidence sentences) went from
-    /// ~7 to ~3 ms of CPU; a rare word stays a few lookups instead of a scan of the whole date index.
+    /// 100,000 events the two cross near 800 matches ('drills' in PRK's events, 1,695 matches: ~6.5 to
+    /// ~3 ms of CPU in the sqlite3 shell); a rare word stays a few lookups instead of a scan of the whole
+    /// date index.
     /// Either plan gives the same rows.
     /// </summary>
     private static async Task<bool> ScanInOrderAsync(SqliteConnection c, string match, CancellationToken ct)
