@@ -88,6 +88,7 @@ public sealed class LoadTests(ServerFixture server, ITestOutputHelper output)
         var perQuery = new ConcurrentDictionary<string, ConcurrentBag<double>>();
         var failures = new ConcurrentBag<string>();
         int next = -1;
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var wall = Stopwatch.StartNew();
         using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         var workers = Enumerable.Range(0, Clients).Select(_ => Task.Run(async () =>
@@ -119,13 +120,15 @@ public sealed class LoadTests(ServerFixture server, ITestOutputHelper output)
         })).ToArray();
         await Task.WhenAll(workers);
         wall.Stop();
+        var cpuTime = Process.GetCurrentProcess().TotalProcessorTime - cpu;
 
         Assert.Empty(failures);
         Assert.Equal(Requests, latencies.Count);
         var sorted = latencies.Order().ToArray();
         var report = new List<string>
         {
-            $"{label}: {wall.Elapsed.TotalSeconds:0.0} s, {Requests / wall.Elapsed.TotalSeconds:0} req/s",
+            $"{label}: {wall.Elapsed.TotalSeconds:0.0} s, {Requests / wall.Elapsed.TotalSeconds:0} req/s, "
+                + $"CPU {cpuTime.TotalMilliseconds / Requests:0.00} ms per request (server and clients: this process; less sensitive to other load than latency)",
             $"latency ms: p50 {Percentile(sorted, 0.50):0.0}, p90 {Percentile(sorted, 0.90):0.0}, p95 {Percentile(sorted, 0.95):0.0}, p99 {Percentile(sorted, 0.99):0.0}, max {sorted[^1]:0.0}",
         };
         foreach (var (q, values) in perQuery.OrderBy(p => p.Key, StringComparer.Ordinal))

@@ -168,23 +168,34 @@ public sealed partial class SqliteEventStore
             cmd.Parameters.AddWithValue("$d2", dyad.Second.Trim().ToUpperInvariant());
         }
 
+        if (ActorParameter(cmd, query))
+        {
+            where.Add($"(e.source_name IN ({ActorNames}) OR e.target_name IN ({ActorNames}))");
+        }
+
         where.AddRange(CommonFilters(cmd, query));
         return where;
     }
 
+    /// <summary>Adds <c>$actor</c> when <paramref name="query"/> filters by actor.</summary>
+    private static bool ActorParameter(SqliteCommand cmd, EventQuery query)
+    {
+        if (string.IsNullOrWhiteSpace(query.Actor))
+        {
+            return false;
+        }
+
+        cmd.Parameters.AddWithValue("$actor", query.Actor.Trim());
+        return true;
+    }
+
     /// <summary>
-    /// The WHERE terms of every filter but country and dyad (which <see cref="QueryEventsAsync"/> splits into
-    /// ordered branches), with their parameters added to <paramref name="cmd"/>.
+    /// The WHERE terms of every filter but country, dyad and actor (which <see cref="QueryEventsAsync"/> splits
+    /// into ordered branches), with their parameters added to <paramref name="cmd"/>.
     /// </summary>
     private static List<string> CommonFilters(SqliteCommand cmd, EventQuery query)
     {
         var where = new List<string>();
-        if (!string.IsNullOrWhiteSpace(query.Actor))
-        {
-            where.Add("(readout_contains(ifnull(e.source_name, ''), $actor) OR readout_contains(ifnull(e.target_name, ''), $actor))");
-            cmd.Parameters.AddWithValue("$actor", query.Actor.Trim());
-        }
-
         if (query.Type is { } type)
         {
             where.Add("e.type = $type");

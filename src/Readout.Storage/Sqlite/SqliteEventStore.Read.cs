@@ -11,10 +11,18 @@ public sealed partial class SqliteEventStore
     // Undated events sort last; the same expression is indexed (ix_events_date).
     private const string SortKey = "ifnull(e.date_start, '9999-12-31')";
 
+    // Source and target country of an event, indexed with the sort key for dyad listings.
+    private const string DyadKey = "(e.source_country || ' ' || e.target_country)";
+
+    // The actor names containing $actor (case-insensitive); see 0004_listing_indexes.sql.
+    private const string ActorNames = "SELECT name FROM actor_names WHERE readout_contains(name, $actor)";
+
     private const string EventSelect = """
         SELECT e.*, a.title AS a_title, a.source AS a_source, a.url AS a_url, a.published AS a_published,
             ev.start AS ev_start, ev.length AS ev_length, ev.sentence_start AS ev_sentence_start,
-            ev.sentence_length AS ev_sentence_length, ev.sentence_text AS ev_sentence_text
+            ev.sentence_length AS ev_sentence_length, ev.sentence_text AS ev_sentence_text,
+            (SELECT group_concat(m.start || ' ' || m.length, ' ' ORDER BY m.ordinal) FROM evidence m
+                WHERE m.event_id = e.id AND m.ordinal > 0) AS more_evidence
         FROM events e
         JOIN articles a ON a.id = e.article_id
         JOIN evidence ev ON ev.event_id = e.id AND ev.ordinal = 0
@@ -29,7 +37,7 @@ public sealed partial class SqliteEventStore
         var where = new List<string>();
 
         // "Either side" filters are alternatives: one branch per direction, each of which an index on
-        // (country, sort key, id) serves in order (see 0002_sorted_filter_indexes.sql).
+        // (country or name, sort key, id) serves in order (see 0002_sorted_filter_indexes.sql and 0004).
         var branches = new List<string>();
         if (query.Country is { } country)
         {
@@ -39,13 +47,34 @@ public sealed partial class SqliteEventStore
 
         if (query.Dyad is { } dyad)
         {
-            string[] directions = ["e.source_country = $d1 AND e.target_country = $d2", "e.source_country = $d2 AND e.target_country = $d1"];
+            // The pair expression is what ix_events_dyad_sorted indexes (see 0004_listing_indexes.sql).
+            string[] directions = [$"{DyadKey} = $d12", $"{DyadKey} = $d21"];
             branches = branches.Count == 0 ? [.. directions] : [.. branches.SelectMany(b => directions.Select(d => b + " AND " + d))];
-            cmd.Parameters.AddWithValue("$d1", dyad.First.Trim().ToUpperInvariant());
-            cmd.Parameters.AddWithValue("$d2", dyad.Second.Trim().ToUpperInvariant());
+            string first = dyad.First.Trim().ToUpperInvariant(), second = dyad.Second.Trim().ToUpperInvariant();
+            cmd.Parameters.AddWithValue("$d12", first + " " + second);
+            cmd.Parameters.AddWithValue("$d21", second + " " + first);
         }
 
-        where.AddRange(CommonFilters(cmd, query));
+        if (ActorParameter(cmd, query))
+        {
+            // likelihood(): with ANALYZE statistics (load-data runs it) the planner guessed the names
+            // unselective and walked the date index, looking up every event's names until the page was
+            // full, which for a rare name is the whole table; a name matches few events as a rule.
+            string[] sides = [$"likelihood(e.source_name IN ({ActorNames}), 0.01)", $"likelihood(e.target_name IN ({ActorNames}), 0.01)"];
+            branches = branches.Count == 0 ? [.. sides] : [.. branches.SelectMany(b => sides.Select(d => b + " AND " + d))];
+        }
+
+        where.AddRange(CommonFilters(cmd, query with { Text = null }));
+        string? textMatches = null;
+        if (query.Text is { } text)
+        {
+            cmd.Parameters.AddWithValue("$text", FtsQuery.Build(text, nameof(query)));
+            textMatches = "WITH text_matches(id) AS MATERIALIZED (SELECT x.event_id FROM evidence_fts f "
+                + "JOIN evidence x INDEXED BY ix_evidence_event_of ON x.id = f.rowid WHERE evidence_fts MATCH $text)\n";
+            where.Add(await ScanInOrderAsync(c, (string)cmd.Parameters["$text"].Value!, cancellationToken).ConfigureAwait(false)
+                ? "+e.id IN text_matches"
+                : "e.id IN text_matches");
+        }
 
         if (query.AfterId is { } afterId)
         {
@@ -61,7 +90,7 @@ public sealed partial class SqliteEventStore
 
         // Page the ids over events alone, then join: sorting (key, id) pairs is far cheaper than
         // sorting joined rows with their sentence text when the planner sorts instead of scanning in order.
-        var sql = new StringBuilder(EventSelect);
+        var sql = new StringBuilder(textMatches).Append(EventSelect);
         if (branches.Count == 0)
         {
             sql.Append("\nWHERE e.id IN (SELECT e.id FROM events e");
@@ -84,7 +113,28 @@ public sealed partial class SqliteEventStore
         sql.Append($"\nORDER BY {SortKey}, e.id;");
         cmd.CommandText = sql.ToString();
         cmd.Parameters.AddWithValue("$limit", Math.Min(query.Limit, EventQuery.MaxLimit));
-        return await ReadEventsAsync(c, cmd, cancellationToken).ConfigureAwait(false);
+        return await ReadEventsAsync(cmd, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Whether a text filter matching many events is cheaper checked against each event read in (date, id)
+    /// order (the unary + in "+e.id IN text_matches" keeps the planner from looking events up by id) than
+    /// by looking up every match and sorting. Reading in order stops after the page, about
+    /// page × events / matches rows at ~0.1 µs each; looking up and sorting costs ~1 µs per match. Over
+    /// 100,000 events the two cross near 800 matches ('drills' in PRK's events, 1,695 matches: ~6.5 to
+    /// ~3 ms of CPU in the sqlite3 shell); a rare word stays a few lookups instead of a scan of the whole
+    /// date index.
+    /// Either plan gives the same rows.
+    /// </summary>
+    private static async Task<bool> ScanInOrderAsync(SqliteConnection c, string match, CancellationToken ct)
+    {
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = "SELECT (SELECT count(*) FROM evidence_fts WHERE evidence_fts MATCH $text), (SELECT ifnull(max(id), 0) FROM events);";
+        cmd.Parameters.AddWithValue("$text", match);
+        using var r = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        await r.ReadAsync(ct).ConfigureAwait(false);
+        long matches = r.GetInt64(0), events = r.GetInt64(1);
+        return matches * matches >= 6 * events;
     }
 
     public async Task<StoredEvent?> GetEventAsync(long id, CancellationToken cancellationToken = default)
@@ -93,7 +143,7 @@ public sealed partial class SqliteEventStore
         using var cmd = c.CreateCommand();
         cmd.CommandText = EventSelect + "\nWHERE e.id = $id;";
         cmd.Parameters.AddWithValue("$id", id);
-        var events = await ReadEventsAsync(c, cmd, cancellationToken).ConfigureAwait(false);
+        var events = await ReadEventsAsync(cmd, cancellationToken).ConfigureAwait(false);
         return events.Count == 0 ? null : events[0];
     }
 
@@ -213,47 +263,37 @@ public sealed partial class SqliteEventStore
             r.IsDBNull(9) ? null : TimexDates.Parse(r.GetString(9)));
     }
 
-    private static async Task<IReadOnlyList<StoredEvent>> ReadEventsAsync(SqliteConnection c, SqliteCommand cmd, CancellationToken ct)
+    /// <summary>Reads the events of one statement. Further evidence spans come in the same row
+    /// (<c>more_evidence</c>), so one statement is one consistent read, with no transaction around it.</summary>
+    private static async Task<IReadOnlyList<StoredEvent>> ReadEventsAsync(SqliteCommand cmd, CancellationToken ct)
     {
-        using var tx = c.BeginTransaction(deferred: true);
-        cmd.Transaction = tx;
-        var rows = new List<(StoredEvent Event, long Id)>();
-        using (var r = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false))
+        var events = new List<StoredEvent>();
+        using var r = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        var row = new Row(r);
+        while (await r.ReadAsync(ct).ConfigureAwait(false))
         {
-            var row = new Row(r);
-            while (await r.ReadAsync(ct).ConfigureAwait(false))
-            {
-                var ev = ToEvent(row);
-                rows.Add((ev, ev.Id));
-            }
+            events.Add(ToEvent(row));
         }
 
-        if (rows.Count == 0)
+        return events;
+    }
+
+    /// <summary>'start length start length …' of the evidence spans after the first, or null.</summary>
+    private static List<TextSpan> Spans(string? pairs)
+    {
+        if (pairs is null)
         {
             return [];
         }
 
-        // Further evidence spans, for all events of the page at once.
-        var more = new Dictionary<long, List<TextSpan>>();
-        using (var extra = c.CreateCommand())
+        var numbers = pairs.Split(' ');
+        var spans = new List<TextSpan>(numbers.Length / 2);
+        for (int i = 0; i + 1 < numbers.Length; i += 2)
         {
-            extra.Transaction = tx;
-            extra.CommandText = "SELECT event_id, start, length FROM evidence WHERE ordinal > 0 AND event_id IN (SELECT value FROM json_each($ids)) ORDER BY event_id, ordinal;";
-            extra.Parameters.AddWithValue("$ids", "[" + string.Join(',', rows.Select(x => x.Id.ToString(CultureInfo.InvariantCulture))) + "]");
-            using var r = await extra.ExecuteReaderAsync(ct).ConfigureAwait(false);
-            while (await r.ReadAsync(ct).ConfigureAwait(false))
-            {
-                long id = r.GetInt64(0);
-                if (!more.TryGetValue(id, out var list))
-                {
-                    more[id] = list = [];
-                }
-
-                list.Add(new TextSpan(r.GetInt32(1), r.GetInt32(2)));
-            }
+            spans.Add(new TextSpan(int.Parse(numbers[i], CultureInfo.InvariantCulture), int.Parse(numbers[i + 1], CultureInfo.InvariantCulture)));
         }
 
-        return [.. rows.Select(x => more.TryGetValue(x.Id, out var spans) ? x.Event with { Event = x.Event.Event with { MoreEvidence = spans } } : x.Event)];
+        return spans;
     }
 
     private static StoredEvent ToEvent(Row row)
@@ -277,6 +317,7 @@ public sealed partial class SqliteEventStore
             Modality = Enum.Parse<Modality>(row.String("modality")),
             Sentence = row.Int("sentence"),
             Evidence = row.Span("ev_start", "ev_length"),
+            MoreEvidence = Spans(row.StringOrNull("more_evidence")),
             Trigger = row.Span("trigger_start", "trigger_length"),
             Rule = row.String("rule"),
             Confidence = row.Double("confidence"),

@@ -181,6 +181,11 @@ public sealed partial class SqliteEventStore : IEventStore, IAsyncDisposable
         try
         {
             await connection.OpenAsync(ct).ConfigureAwait(false);
+            // Map the file instead of copying each page through read(): with 16 concurrent listings over
+            // 100,000 events most of a query's time was system time in read() (each pooled connection has
+            // only a 2 MB page cache; the OS page cache behind a mapping is shared). Pooled connections
+            // keep the setting; repeating it costs microseconds.
+            await ExecuteAsync(connection, "PRAGMA mmap_size = 1073741824;", ct).ConfigureAwait(false);
             connection.CreateFunction(
                 "readout_contains",
                 (string haystack, string needle) => haystack.Contains(needle, StringComparison.OrdinalIgnoreCase),

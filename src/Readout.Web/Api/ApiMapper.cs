@@ -1,4 +1,6 @@
+using System.Collections.Frozen;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Readout.Core;
 using Readout.Core.Layers;
 using Readout.Storage;
@@ -8,7 +10,11 @@ namespace Readout.Web.Api;
 /// <summary>Store records to API shapes, and the plain-language explanation of an event.</summary>
 internal static class ApiMapper
 {
-    public static string TypeName(EventType type) => type.ToString().ToUpperInvariant();
+    public static string TypeName(EventType type) => Names<EventType>.Upper[type];
+
+    /// <summary>An enum value's name in lower case (API field values), made once per value.</summary>
+    public static string Lower<T>(T value)
+        where T : struct, Enum => Names<T>.Lower[value];
 
     public static SpanDto Span(TextSpan span) => new(span.Start, span.End);
 
@@ -27,12 +33,12 @@ internal static class ApiMapper
             Argument(e.Target),
             Argument(e.Attribution),
             e.Date,
-            e.DatePrecision.ToString().ToLowerInvariant(),
+            Lower(e.DatePrecision),
             e.DateSource,
             s.DateStart,
             s.DateEnd,
             e.Location is { } l ? new LocationDto(l.Name, l.Country, l.Latitude, l.Longitude) : null,
-            e.Modality.ToString().ToLowerInvariant(),
+            Lower(e.Modality),
             Math.Round(e.Confidence, 3),
             e.Rule,
             CooperationScale.Weight(e.Type),
@@ -58,7 +64,7 @@ internal static class ApiMapper
         lines.Add("Target: " + Who(e.Target) + ".");
         lines.Add(e.Date is null
             ? "Date: unknown."
-            : $"Date: {e.Date} ({e.DatePrecision.ToString().ToLowerInvariant()} precision), {(e.DateSource == "publication" ? "defaulted to the publication date" : "from a time expression in the text")}.");
+            : $"Date: {e.Date} ({Lower(e.DatePrecision)} precision), {(e.DateSource == "publication" ? "defaulted to the publication date" : "from a time expression in the text")}.");
         lines.Add("Modality: " + e.Modality switch
         {
             Modality.Asserted => "asserted (reported as having happened).",
@@ -66,7 +72,7 @@ internal static class ApiMapper
             Modality.Intended => "intended (hoped for, sought or proposed).",
             Modality.Hypothetical => "hypothetical (conditional or possible).",
             Modality.Negated => "negated (reported as not having happened).",
-            _ => e.Modality.ToString().ToLowerInvariant() + ".",
+            _ => Lower(e.Modality) + ".",
         });
         if (e.Attribution is not null)
         {
@@ -93,8 +99,29 @@ internal static class ApiMapper
             return "none found";
         }
 
-        var details = string.Join(", ", new[] { a.Actor.Country, a.Actor.Sector, a.Actor.Role }.Where(x => !string.IsNullOrEmpty(x)));
-        return $"{a.Actor.Name}{(details.Length > 0 ? " (" + details + ")" : "")} from \u201c{a.Text}\u201d";
+        // Written into one buffer: this runs for every event of every listing.
+        var text = new DefaultInterpolatedStringHandler(16, 4);
+        text.AppendFormatted(a.Actor.Name);
+        bool details = false;
+        foreach (string? detail in (ReadOnlySpan<string?>)[a.Actor.Country, a.Actor.Sector, a.Actor.Role])
+        {
+            if (!string.IsNullOrEmpty(detail))
+            {
+                text.AppendLiteral(details ? ", " : " (");
+                text.AppendFormatted(detail);
+                details = true;
+            }
+        }
+
+        if (details)
+        {
+            text.AppendLiteral(")");
+        }
+
+        text.AppendLiteral(" from \u201c");
+        text.AppendFormatted(a.Text);
+        text.AppendLiteral("\u201d");
+        return text.ToStringAndClear();
     }
 
     private static string Slice(StoredEvent s, TextSpan span)
@@ -105,4 +132,12 @@ internal static class ApiMapper
 
     private static ArgumentDto? Argument(EventArgument? a) =>
         a is null ? null : new ArgumentDto(a.Text, a.Span.Start, a.Span.End, a.Actor.Name, a.Actor.Country, a.Actor.Sector, a.Actor.Role);
+
+    private static class Names<T>
+        where T : struct, Enum
+    {
+        public static readonly FrozenDictionary<T, string> Upper = Enum.GetValues<T>().Distinct().ToFrozenDictionary(v => v, v => v.ToString().ToUpperInvariant());
+
+        public static readonly FrozenDictionary<T, string> Lower = Enum.GetValues<T>().Distinct().ToFrozenDictionary(v => v, v => v.ToString().ToLowerInvariant());
+    }
 }

@@ -72,6 +72,26 @@ public sealed class EventQueryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task QueryEventsAsync_ActorOnBothSides_EachEventOnce()
+    {
+        // 'a' is in a name of every event, in both names of most: the two sides are separate branches.
+        Assert.Equal(["jr1", "jc1", "rj1", "tr1", "us1", "ru1"], await Keys(new EventQuery { Actor = "A" }));
+    }
+
+    [Fact]
+    public async Task QueryEventsAsync_ActorWithDyadAndCountry_PagesInOrder()
+    {
+        var query = new EventQuery { Actor = "putin", Dyad = new CountryPair("rus", "jpn"), Country = "JPN", Limit = 1 };
+        var first = await _store.QueryEventsAsync(query);
+        var second = await _store.QueryEventsAsync(query with { AfterId = first[^1].Id });
+        var third = await _store.QueryEventsAsync(query with { AfterId = second[^1].Id });
+
+        Assert.Equal(["jr1"], first.Select(e => _keyOfEvent[e.Id]));
+        Assert.Equal(["rj1"], second.Select(e => _keyOfEvent[e.Id]));
+        Assert.Empty(third);
+    }
+
+    [Fact]
     public async Task QueryEventsAsync_Type_OnlyThatType()
     {
         Assert.Equal(["jr1", "tr1"], await Keys(new EventQuery { Type = EventType.Consult }));
@@ -99,6 +119,17 @@ public sealed class EventQueryTests : IAsyncLifetime
         Assert.Equal(["jr1", "us1"], await Keys(new EventQuery { Text = "island" }));
         Assert.Equal(["rj1"], await Keys(new EventQuery { Text = "fisheries accord" }));
         Assert.Equal(["jc1", "rj1"], await Keys(new EventQuery { Text = "accord OR patrols" }));
+    }
+
+    [Fact]
+    public async Task QueryEventsAsync_TextMatchingEveryEvent_ReadInDateOrder()
+    {
+        // Six matches of six events: the plan that reads events in date order and checks each one.
+        const string Every = "japan OR russia OR washington";
+        Assert.Equal(["jr1", "jc1", "rj1", "tr1", "us1", "ru1"], await Keys(new EventQuery { Text = Every }));
+        Assert.Equal(["jr1", "jc1", "rj1", "tr1"], await Keys(new EventQuery { Text = Every, Country = "JPN" }));
+        var first = await _store.QueryEventsAsync(new EventQuery { Text = Every, Limit = 4 });
+        Assert.Equal(["us1", "ru1"], await Keys(new EventQuery { Text = Every, AfterId = first[^1].Id }));
     }
 
     [Fact]

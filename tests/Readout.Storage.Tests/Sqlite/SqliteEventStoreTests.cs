@@ -291,6 +291,40 @@ public sealed class SqliteEventStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task OpenAsync_StoreOfVersion3_MigrationFillsActorNames()
+    {
+        await using (var store = await _db.OpenAsync())
+        {
+            await store.StoreAsync(TestArticles.Full());
+        }
+
+        // Back to version 3: what 0004 adds is gone, the events stay.
+        using (var c = new SqliteConnection($"Data Source={_db.Path};Pooling=False"))
+        {
+            c.Open();
+            using var cmd = c.CreateCommand();
+            cmd.CommandText = """
+                DROP TRIGGER events_actor_names_ai; DROP TRIGGER events_actor_names_au; DROP TABLE actor_names;
+                DROP INDEX ix_events_source_name_sorted; DROP INDEX ix_events_target_name_sorted; DROP INDEX ix_events_dyad_sorted; DROP INDEX ix_evidence_event_of;
+                DELETE FROM schema_version WHERE version >= 4;
+                """;
+            cmd.ExecuteNonQuery();
+        }
+
+        await using var migrated = await _db.OpenAsync();
+        var all = await migrated.QueryEventsAsync(new EventQuery());
+        string name = all.Select(e => e.Event.Source?.Actor.Name ?? e.Event.Target?.Actor.Name).First(n => n is not null)!;
+
+        var found = await migrated.QueryEventsAsync(new EventQuery { Actor = name[1..^1].ToUpperInvariant() });
+
+        Assert.Equal(
+            all.Where(e => e.Event.Source?.Actor.Name.Contains(name[1..^1], StringComparison.OrdinalIgnoreCase) == true
+                || e.Event.Target?.Actor.Name.Contains(name[1..^1], StringComparison.OrdinalIgnoreCase) == true).Select(e => e.Id),
+            found.Select(e => e.Id));
+        Assert.NotEmpty(found);
+    }
+
+    [Fact]
     public async Task OpenAsync_Reopen_MigrationsRunOnce()
     {
         await using (var store = await _db.OpenAsync())
