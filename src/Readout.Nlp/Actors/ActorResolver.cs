@@ -159,12 +159,13 @@ public sealed class ActorResolver(KnowledgeBase kb) : IStage
             int start = e.EndToken + 1;
             int stop = ctx.Sentences[ctx.Sentences.IndexOfToken(e.FirstToken)].EndToken;
             int at = start;
-            if (ctx.Word(at) is "the" or "a" or "an")
+            if (at < stop && ctx.Word(at) is "the" or "a" or "an")
             {
                 at++;
             }
 
-            if (kb.TryGetDemonym(ctx.Word(at), out var appNat))
+            // "…, the" may end the sentence: nothing after the article to read.
+            if (at < stop && kb.TryGetDemonym(ctx.Word(at), out var appNat))
             {
                 country ??= appNat.Alpha3;
                 at++;
