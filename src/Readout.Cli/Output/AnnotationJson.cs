@@ -148,6 +148,12 @@ public static class AnnotationJson
                 w.WriteString("type", t.Type.ToString().ToUpperInvariant());
                 w.WriteString("value", t.Value);
                 WriteNullable(w, "mod", t.Mod);
+                if (t.Reaches is { } reaches)
+                {
+                    // only on durations counted from the last date ("three days later"): the day the event is dated by
+                    w.WriteString("reaches", reaches);
+                }
+
                 w.WriteEndObject();
             }
         }

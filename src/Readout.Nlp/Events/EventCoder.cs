@@ -1423,10 +1423,11 @@ public sealed partial class EventCoder(PredicateLexicon lexicon) : IStage
             ?? (draft.Modality is Modality.Planned or Modality.Intended ? null : ReportingTimex(doc, sentence, t, consumed)); // a report's date does not date what is still to come
         if (timex is not null)
         {
-            draft.Date = timex.Value;
-            draft.Precision = PrecisionOf(timex.Value);
+            string date = timex.Reaches ?? timex.Value;
+            draft.Date = date;
+            draft.Precision = PrecisionOf(date);
             draft.DateSource = "text";
-            if (draft.Modality == Modality.Asserted && draft.Entry.IsNoun && IsAfterPublication(timex.Value, doc.Published))
+            if (draft.Modality == Modality.Asserted && draft.Entry.IsNoun && IsAfterPublication(date, doc.Published))
             {
                 draft.Modality = Modality.Planned;
             }
@@ -1460,7 +1461,8 @@ public sealed partial class EventCoder(PredicateLexicon lexicon) : IStage
         Timex? best = null;
         foreach (var tx in doc.Timexes)
         {
-            if (tx.FirstToken < sentence.FirstToken || tx.FirstToken >= sentence.EndToken || tx.Type is not (TimexType.Date or TimexType.Time))
+            // "Three days later, X met Y": a duration counted from the last date dates the event by the day it reaches.
+            if (tx.FirstToken < sentence.FirstToken || tx.FirstToken >= sentence.EndToken || (tx.Type is not (TimexType.Date or TimexType.Time) && tx.Reaches is null))
             {
                 continue;
             }

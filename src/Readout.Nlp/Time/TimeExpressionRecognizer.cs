@@ -47,7 +47,7 @@ public sealed class TimeExpressionRecognizer
             if (parser.TryParse(i, out var c))
             {
                 var span = TextSpan.FromBounds(tokens[c.First].Start, tokens[c.End - 1].End);
-                result.Add(new TimexMatch(span, c.Type, c.Value, c.Mod, c.Tense));
+                result.Add(new TimexMatch(span, c.Type, c.Value, c.Mod, c.Tense, c.Type == TimexType.Duration && c.Point is { } reached ? reached.ToTimexValue() : null));
                 if (c.Point is { } p)
                 {
                     context.LastMentioned = p;

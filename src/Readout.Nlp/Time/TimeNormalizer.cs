@@ -80,7 +80,7 @@ public sealed class TimeNormalizer : IStage
                     continue;
                 }
 
-                result.Add(new Timex(span, first, last + 1, document.Slice(span), m.Type, m.Value, m.Mod));
+                result.Add(new Timex(span, first, last + 1, document.Slice(span), m.Type, m.Value, m.Mod, m.Reaches));
             }
         }
 
