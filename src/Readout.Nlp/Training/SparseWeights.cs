@@ -473,28 +473,7 @@ internal sealed class SparseWeights
     }
 
     /// <summary>A copy without the weights smaller than <paramref name="threshold"/> in magnitude.</summary>
-    public SparseWeights Prune(float threshold)
-    {
-        var (oldStart, entries) = Rows();
-        var rowStart = new int[oldStart.Length];
-        var classes = new List<byte>();
-        var weights = new List<float>();
-        for (int b = 0; b < Buckets; b++)
-        {
-            rowStart[b] = weights.Count;
-            for (int j = oldStart[b]; j < oldStart[b + 1]; j++)
-            {
-                if (MathF.Abs(entries[j].Weight) >= threshold)
-                {
-                    classes.Add((byte)entries[j].Class);
-                    weights.Add(entries[j].Weight);
-                }
-            }
-        }
-
-        rowStart[Buckets] = weights.Count;
-        return new SparseWeights(BucketBits, ClassCount, rowStart, [.. classes], [.. weights], Quantum);
-    }
+    public SparseWeights Prune(float threshold) => Mapped(w => MathF.Abs(w) >= threshold ? w : 0, Quantum);
 
     /// <summary>
     /// When positive, every weight is a multiple of it and the file holds the integer multiples;
@@ -514,6 +493,12 @@ internal sealed class SparseWeights
             throw new ArgumentOutOfRangeException(nameof(quantum), "The quantum must be positive.");
         }
 
+        return Mapped(w => MathF.Round(w / quantum) * quantum, quantum);
+    }
+
+    /// <summary>A copy with every weight passed through <paramref name="map"/>; entries it maps to 0 are dropped.</summary>
+    private SparseWeights Mapped(Func<float, float> map, float quantum)
+    {
         var (oldStart, entries) = Rows();
         var rowStart = new int[oldStart.Length];
         var classes = new List<byte>();
@@ -523,11 +508,11 @@ internal sealed class SparseWeights
             rowStart[b] = weights.Count;
             for (int j = oldStart[b]; j < oldStart[b + 1]; j++)
             {
-                float q = MathF.Round(entries[j].Weight / quantum);
-                if (q != 0)
+                float w = map(entries[j].Weight);
+                if (w != 0)
                 {
                     classes.Add((byte)entries[j].Class);
-                    weights.Add(q * quantum);
+                    weights.Add(w);
                 }
             }
         }
