@@ -265,17 +265,20 @@ public sealed partial class SqliteEventStore
 
     /// <summary>Reads the events of one statement. Further evidence spans come in the same row
     /// (<c>more_evidence</c>), so one statement is one consistent read, with no transaction around it.</summary>
-    private static async Task<IReadOnlyList<StoredEvent>> ReadEventsAsync(SqliteCommand cmd, CancellationToken ct)
+    private static Task<List<StoredEvent>> ReadEventsAsync(SqliteCommand cmd, CancellationToken ct) => ReadAllAsync(cmd, ToEvent, ct);
+
+    /// <summary>Every row of the command's result, mapped; ordinals are looked up once.</summary>
+    private static async Task<List<T>> ReadAllAsync<T>(SqliteCommand cmd, Func<Row, T> map, CancellationToken ct)
     {
-        var events = new List<StoredEvent>();
+        var list = new List<T>();
         using var r = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
         var row = new Row(r);
         while (await r.ReadAsync(ct).ConfigureAwait(false))
         {
-            events.Add(ToEvent(row));
+            list.Add(map(row));
         }
 
-        return events;
+        return list;
     }
 
     /// <summary>'start length start length …' of the evidence spans after the first, or null.</summary>
@@ -348,15 +351,7 @@ public sealed partial class SqliteEventStore
         cmd.Transaction = tx;
         cmd.CommandText = sql;
         cmd.Parameters.AddWithValue("$id", articleId);
-        var list = new List<T>();
-        using var r = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
-        var row = new Row(r);
-        while (await r.ReadAsync(ct).ConfigureAwait(false))
-        {
-            list.Add(map(row));
-        }
-
-        return list;
+        return await ReadAllAsync(cmd, map, ct).ConfigureAwait(false);
     }
 
     private static DateTimeOffset? ParseTime(string? text) =>
