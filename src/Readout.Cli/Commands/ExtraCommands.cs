@@ -85,8 +85,6 @@ internal static class ExtraCommands
         return (pos, File.Exists(parserPath) ? ParserModel.Load(parserPath) : null);
     }
 
-    private static NerGazetteer NerGazetteerFor(string root) => NerGazetteer.Default(root);
-
     private static NerModel LoadNer(string root) => NerModel.Load(Path.Combine(root, "models/en-ner.model"));
 
     private static Command Conllu()
@@ -110,7 +108,7 @@ internal static class ExtraCommands
             if (pr.GetValue(ner))
             {
                 var root = ReadoutPipeline.FindDataRoot();
-                options = new NerTagger(LoadNer(root), NerGazetteerFor(root)).ConlluOptions();
+                options = new NerTagger(LoadNer(root), NerGazetteer.Default(root)).ConlluOptions();
             }
 
             ConlluPredictor.Run(reader, stdout, pos, parser, options);
@@ -163,7 +161,7 @@ internal static class ExtraCommands
                 var options = new NerTrainingOptions { Seed = pr.GetValue(seed) };
                 options = options with { Epochs = pr.GetValue(epochs) ?? options.Epochs };
                 var clock = System.Diagnostics.Stopwatch.StartNew();
-                NerTraining.Train("../shared/data", posForNer, NerGazetteerFor(root), pr.GetValue(output)!, options, Console.Out);
+                NerTraining.Train("../shared/data", posForNer, NerGazetteer.Default(root), pr.GetValue(output)!, options, Console.Out);
                 Console.WriteLine($"ner: trained in {clock.Elapsed.TotalSeconds:F0} s");
                 return ExitCodes.Ok;
             }
@@ -250,9 +248,10 @@ internal static class ExtraCommands
             {
                 var root = ReadoutPipeline.FindDataRoot();
                 var (posForNer, _) = LoadModels();
-                var results = pr.GetValue(rules)
-                    ? NerTraining.EvaluateStage("../shared/data", new Readout.Nlp.Entities.EntityRecognizer(KnowledgeBase.Default(root)), posForNer, NerGazetteerFor(root))
-                    : NerTraining.Evaluate("../shared/data", pr.GetValue(model) is { } modelPath ? NerModel.Load(modelPath) : LoadNer(root), posForNer, NerGazetteerFor(root));
+                var results = pr.GetValue(rules) && KnowledgeBase.Default(root) is var kb
+                    ? NerTraining.EvaluateStage("../shared/data", new Readout.Nlp.Entities.EntityRecognizer(kb),
+                        posForNer, NerGazetteer.FromKnowledgeBase(kb, NerGazetteer.ReadNames(Path.Combine(root, NerGazetteer.NamesRelativePath))))
+                    : NerTraining.Evaluate("../shared/data", pr.GetValue(model) is { } modelPath ? NerModel.Load(modelPath) : LoadNer(root), posForNer, NerGazetteer.Default(root));
                 foreach (var (name, scores, errorList) in results)
                 {
                     var byClass = errorList.GroupBy(e => e.Class).OrderBy(g => g.Key).Select(g => $"{g.Key} {g.Count()}");
@@ -300,12 +299,13 @@ internal static class ExtraCommands
     {
         var list = errors.ToList();
         Console.WriteLine($"Errors on the development half: {list.Count}, by class");
-        foreach (var group in TempEvalErrorClass.Group(list))
+        var groups = TempEvalErrorClass.Group(list).ToList();
+        foreach (var group in groups)
         {
             Console.WriteLine($"{group.Count(),4}  {group.Key}");
         }
 
-        foreach (var group in TempEvalErrorClass.Group(list))
+        foreach (var group in groups)
         {
             Console.WriteLine();
             Console.WriteLine($"== {group.Key} ({group.Count()})");

@@ -201,7 +201,7 @@ public static partial class NerCorpus
         bool IsNamePart(int i) => upos[i] == "PROPN" || (i > 0 && char.IsUpper(forms[i][0]) && upos[i] is "ADJ" or "NOUN" or "VERB" or "X");
 
         // "Bank of England", "Kwok - hung", "Ludwig van Beethoven"; persons do not join across "of" or "&".
-        bool Joins(int i, bool person) => forms[i] == "-" || (NameLinks.Contains(forms[i]) && !(person && forms[i] is "of" or "&"));
+        bool Joins(int i, bool person) => NameLinks.Contains(forms[i]) && !(person && forms[i] is "of" or "&");
     }
 
     /// <summary>Longest spans first, then leftmost; overlapping shorter ones are dropped.</summary>

@@ -98,7 +98,8 @@ public sealed class NerModel
     public static NerModel Load(Stream stream)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        using var reader = ModelFile.OpenRead(stream, Magic, "NER", 3, Version, out int version);
+        // Versions before 5 had fewer gazetteer categories and feature templates: they would load and score wrong.
+        using var reader = ModelFile.OpenRead(stream, Magic, "NER", 5, Version, out int version);
 
         int kinds = reader.ReadInt32();
         for (int k = 0; k < kinds; k++)

@@ -10,7 +10,7 @@ internal static class NerSpanTrimmer
 {
     private static readonly HashSet<string> Links = new(StringComparer.Ordinal) { "of", "&", "and", "for", "de", "du", "la", "le", "al", "el", "the", "on", "von", "van", "der", "den", "da", "di", "bin", "ibn", "-", "'s", "’s", "s", "." };
 
-    /// <summary>The spans cut before the first token that cannot be inside a name; spans left empty are dropped.</summary>
+    /// <summary>The spans cut before the first token that cannot be inside a name; each keeps at least its first token.</summary>
     public static List<NerSpan> Trim(IReadOnlyList<string> forms, List<NerSpan> spans)
     {
         for (int s = spans.Count - 1; s >= 0; s--)
