@@ -47,18 +47,22 @@ public sealed class EvalTimeCommandTests : IDisposable
         Assert.Contains("value F1 100.0", run.Stdout, StringComparison.Ordinal);
         Assert.DoesNotContain("Errors on", run.Stdout, StringComparison.Ordinal);
     }
+
     [Fact]
     public async Task EvalTime_Stages_ScoresThePipelineOutput()
     {
-        // A past verb resolves a bare weekday backwards; through the stages the tagger supplies that tense.
+        // A past verb resolves a bare weekday backwards. "sank" is past only to the tagger (no regular -ed ending the
+        // recognizer reads alone), so the right value shows that the stages ran.
         _folder.Write(Path.Combine("corpora", "Mini", "a.tml"), """
             <TimeML><DCT><TIMEX3 tid="t0" type="DATE" value="2024-06-15" functionInDocument="CREATION_TIME">20240615</TIMEX3></DCT>
-            <TEXT>The United States imposed new sanctions on Iran on <TIMEX3 tid="t1" type="DATE" value="2024-06-11">Tuesday</TIMEX3>.</TEXT></TimeML>
+            <TEXT>Japan sank a North Korean boat off Sado on <TIMEX3 tid="t1" type="DATE" value="2024-06-11">Tuesday</TIMEX3>.</TEXT></TimeML>
             """);
 
-        var run = await ReadoutCli.RunAsync(_folder.Path, "eval", "time", "--data", _folder.File("corpora"), "--stages");
+        var staged = await ReadoutCli.RunAsync(_folder.Path, "eval", "time", "--data", _folder.File("corpora"), "--stages");
+        var alone = await ReadoutCli.RunAsync(_folder.Path, "eval", "time", "--data", _folder.File("corpora"));
 
-        Assert.True(run.ExitCode == ExitCodes.Ok, run.ToString());
-        Assert.Contains("value F1 100.0", run.Stdout, StringComparison.Ordinal);
+        Assert.True(staged.ExitCode == ExitCodes.Ok, staged.ToString());
+        Assert.Contains("value F1 100.0", staged.Stdout, StringComparison.Ordinal);
+        Assert.Contains("value F1 0.0", alone.Stdout, StringComparison.Ordinal);
     }
 }

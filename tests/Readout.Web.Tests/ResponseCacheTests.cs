@@ -40,7 +40,8 @@ public sealed class ResponseCacheTests(ServerFixture server)
         });
         using var http = new HttpClient { BaseAddress = new Uri(ReadoutServer.Addresses(app)[0]) };
         int before = await CountAsync(http);
-        await GetAsync(http, Path); // cached now
+        var (_, cachedAge) = await GetAsync(http, Path);
+        Assert.NotNull(cachedAge); // served from the cache: what follows tests its invalidation
 
         using var post = new HttpRequestMessage(HttpMethod.Post, "/api/v1/articles")
         {
@@ -62,7 +63,8 @@ public sealed class ResponseCacheTests(ServerFixture server)
         await using var app = await ServerFixture.StartAsync(new ReadoutWebOptions { DbPath = db, Urls = "http://127.0.0.1:0", Logging = false });
         using var http = new HttpClient { BaseAddress = new Uri(ReadoutServer.Addresses(app)[0]) };
         int before = await CountAsync(http);
-        await GetAsync(http, Path);
+        var (_, cachedAge) = await GetAsync(http, Path);
+        Assert.NotNull(cachedAge); // served from the cache: what follows tests its invalidation
         int actorsBefore = await ActorEventsAsync(http);
 
         // Another writer on the same file, as `readout ingest` in another process would be.
