@@ -52,7 +52,7 @@ public sealed class CameoMapping
             }
 
             EventType? type = cols[1] == "-" ? null : PloverOntology.ParseType(cols[1], where);
-            if (!codes.TryAdd(cols[0], new CameoReading(cols[0], type, Dash(cols[2]), Dash(cols[3]), cols[4])))
+            if (!codes.TryAdd(cols[0], new CameoReading(cols[0], type, DataLines.Dash(cols[2]), DataLines.Dash(cols[3]), cols[4])))
             {
                 throw new FormatException($"{where}: CAMEO code {cols[0]} is listed twice.");
             }
@@ -60,6 +60,4 @@ public sealed class CameoMapping
 
         return new CameoMapping(codes);
     }
-
-    private static string? Dash(string s) => s == "-" ? null : s;
 }

@@ -20,4 +20,7 @@ internal static class DataLines
             yield return ($"{name}:{lineNo}", raw.Split('\t'));
         }
     }
+
+    /// <summary>A column's value, or null for "-" (none).</summary>
+    public static string? Dash(string column) => column == "-" ? null : column;
 }

@@ -488,8 +488,9 @@ public sealed partial class EventCoder(PredicateLexicon lexicon) : IStage
         var entries = lexicon.Verbs(doc.Lemma(t));
         (int, int, PredicateEntry)? plain = null, light = null, phrasal = null;
         int particleAt = int.MaxValue;
-        // "told Kyiv to halt", "asked Hanoi to": a verb with a plain request reading and another takes the request before an infinitive.
-        bool request = ObjectThenInfinitive(doc, sentence, t);
+        // "told Kyiv to halt", "asked Hanoi to": a verb with a plain request reading and another takes the request before an
+        // infinitive. Only asked when there are two plain readings to choose between (most verbs have none).
+        bool? request = null;
         foreach (var e in entries)
         {
             if (e.Particle is { } particle)
@@ -517,7 +518,8 @@ public sealed partial class EventCoder(PredicateLexicon lexicon) : IStage
                     light = (t, t + 1, e);
                 }
             }
-            else if (plain is null || (e.Type == EventType.Request) == request && (plain.Value.Item3.Type == EventType.Request) != request)
+            else if (plain is null || (e.Type == EventType.Request) == (request ??= ObjectThenInfinitive(doc, sentence, t))
+                && (plain.Value.Item3.Type == EventType.Request) != request)
             {
                 plain = (t, t + 1, e);
             }
@@ -531,7 +533,7 @@ public sealed partial class EventCoder(PredicateLexicon lexicon) : IStage
     {
         for (int k = t + 1; k + 1 < Math.Min(sentence.EndToken, t + 8); k++)
         {
-            if (doc.Lower(k) == "to" && doc.U(k) is Upos.PART)
+            if (doc.U(k) is Upos.PART && doc.Lower(k) == "to")
             {
                 return k > t + 1 && doc.U(k + 1) is Upos.VERB;
             }

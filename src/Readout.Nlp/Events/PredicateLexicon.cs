@@ -53,10 +53,7 @@ public sealed class PredicateLexicon
                 throw new FormatException($"{where}: expected 8 tab-separated columns, found {cols.Length}.");
             }
 
-            if (!Enum.TryParse<EventType>(cols[3], ignoreCase: true, out var type) || int.TryParse(cols[3], out _))
-            {
-                throw new FormatException($"{where}: unknown PLOVER type '{cols[3]}'.");
-            }
+            var type = PloverOntology.ParseType(cols[3], where);
 
             bool isNoun = cols[1] switch
             {
@@ -76,9 +73,7 @@ public sealed class PredicateLexicon
                 throw new FormatException($"{where}: {ex.Message}", ex);
             }
 
-            yield return new PredicateEntry(cols[0], isNoun, objects, type, Dash(cols[4]), Dash(cols[5]), cols[6], frames, where);
+            yield return new PredicateEntry(cols[0], isNoun, objects, type, DataLines.Dash(cols[4]), DataLines.Dash(cols[5]), cols[6], frames, where);
         }
     }
-
-    private static string? Dash(string s) => s == "-" ? null : s;
 }
