@@ -227,19 +227,12 @@ public sealed partial class SqliteEventStore
             """;
         cmd.Parameters.AddWithValue("$q", match);
         cmd.Parameters.AddWithValue("$limit", Math.Min(limit, EventQuery.MaxLimit));
-        var hits = new List<ArticleHit>();
-        using var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        var row = new Row(r);
-        while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            hits.Add(new ArticleHit(
+        return await ReadAllAsync(cmd, row => new ArticleHit(
                 row.Long("id"),
                 new ArticleInfo(row.StringOrNull("title"), row.StringOrNull("source"), row.StringOrNull("url"), ParseTime(row.StringOrNull("published"))),
                 row.StringOrNull("snippet") ?? "",
-                -row.Double("rank")));
-        }
-
-        return hits;
+                -row.Double("rank")),
+            cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<StoreStats> GetStatsAsync(CancellationToken cancellationToken = default)

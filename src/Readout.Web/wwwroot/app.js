@@ -484,8 +484,8 @@ async function viewMap(params) {
   const cy = total ? places.items.reduce((n, p) => n + py(p.latitude) * p.events, 0) / total : H / 2;
   const vw = W / zoom, vh = H / zoom;
   // The centre (x, y in map units) is in the URL once panned; it is kept inside the map.
-  const fx = Number.isFinite(Number(params.x)) && params.x !== undefined ? Number(params.x) : cx;
-  const fy = Number.isFinite(Number(params.y)) && params.y !== undefined ? Number(params.y) : cy;
+  const fx = Number.isFinite(Number(params.x)) ? Number(params.x) : cx;
+  const fy = Number.isFinite(Number(params.y)) ? Number(params.y) : cy;
   const clampX = x => Math.min(W - vw, Math.max(0, x)), clampY = y => Math.min(H - vh, Math.max(0, y));
   const vx = clampX(fx - vw / 2), vy = clampY(fy - vh / 2);
   const view = (z, x, y) => go('map', { ...filters, zoom: z > 1 ? z : undefined, x: Math.round(x), y: Math.round(y) });
