@@ -607,14 +607,14 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
 
         // "January this year", "June 5 last year", "April of next year": one expression, the year named by its relation.
         int rel = IsWord(end, "of") ? end + 1 : end;
-        bool relativeYear = year == 0 && (IsWord(rel, "this") || IsWord(rel, "last") || IsWord(rel, "next")) && IsWord(rel + 1, "year")
-            && !IsPunct(rel + 2, '\'') && !IsPunct(rel + 2, '-');
+        int relShift = 0;
+        bool relativeYear = year == 0 && YearShift(rel, out relShift) && !IsPunct(rel + 2, '\'') && !IsPunct(rel + 2, '-');
         if (relativeYear)
         {
             end = rel + 2;
             if (Ref is { } now)
             {
-                year = now.Year + (IsWord(rel, "last") ? -1 : IsWord(rel, "next") ? 1 : 0);
+                year = now.Year + relShift;
             }
         }
 
@@ -906,9 +906,9 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
             year = y0;
             j++;
         }
-        else if ((IsWord(j, "this") || IsWord(j, "last") || IsWord(j, "next")) && IsWord(j + 1, "year") && IsPunct(j + 2, '\'') && IsWord(j + 3, "s"))
+        else if (YearShift(j, out int possessiveShift) && IsPunct(j + 2, '\'') && IsWord(j + 3, "s"))
         {
-            shiftYears = IsWord(j, "last") ? -1 : IsWord(j, "next") ? 1 : 0;
+            shiftYears = possessiveShift;
             j += 4;
             if (!IsOrdinal(j) && !IsWord(j, "fiscal"))
             {
@@ -982,11 +982,9 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
             year = y1;
             end += 2;
         }
-        else if (year == 0 && !anaphoricYearAgo && IsWord(end, "of") && (IsWord(end + 1, "this") || IsWord(end + 1, "last") || IsWord(end + 1, "next"))
-            && IsWord(end + 2, "year") && !IsPunct(end + 3, '\''))
+        else if (year == 0 && !anaphoricYearAgo && IsWord(end, "of") && YearShift(end + 1, out int shift) && !IsPunct(end + 3, '\''))
         {
             // "the third quarter of last year": one expression.
-            int shift = IsWord(end + 1, "last") ? -1 : IsWord(end + 1, "next") ? 1 : 0;
             end += 3;
             if (Ref is { } now && ordinal > 0)
             {
@@ -1137,11 +1135,9 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
             year = y2;
             end++;
         }
-        else if (the && IsWord(end, "of") && (IsWord(end + 1, "this") || IsWord(end + 1, "last") || IsWord(end + 1, "next")) && IsWord(end + 2, "year")
-            && !IsPunct(end + 3, '\''))
+        else if (the && IsWord(end, "of") && YearShift(end + 1, out int shift) && !IsPunct(end + 3, '\''))
         {
             // "the summer of last year": one expression.
-            int shift = IsWord(end + 1, "last") ? -1 : IsWord(end + 1, "next") ? 1 : 0;
             end += 3;
             if (Ref is not { } now)
             {
@@ -2489,6 +2485,13 @@ internal sealed class TimexParser(string text, List<TextToken> tokens, TimeConte
 
     private bool IsWord(int j, string word) =>
         j >= 0 && j < _t.Count && _t[j].Kind == TokenKind.Word && _text.AsSpan(_t[j].Start, _t[j].Length).Equals(word, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>"this year", "last year", "next year" at <paramref name="j"/>: how many years from the reference year.</summary>
+    private bool YearShift(int j, out int shift)
+    {
+        shift = IsWord(j, "last") ? -1 : IsWord(j, "next") ? 1 : 0;
+        return (shift != 0 || IsWord(j, "this")) && IsWord(j + 1, "year");
+    }
 
     private bool IsPunct(int j, char ch) => j >= 0 && j < _t.Count && _t[j].Kind == TokenKind.Punct && _text[_t[j].Start] == ch;
 
