@@ -118,6 +118,47 @@ public static class ReadoutServer
         }
     }
 
+    /// <summary>The requests of the dashboard's first view (the overview), which <see cref="WarmUpAsync"/> sends.</summary>
+    internal static readonly string[] FirstViewPaths = ["/", "/assets/app.js", "/assets/app.css", "/api/v1/stats", "/api/v1/countries", "/api/v1/events?limit=10"];
+
+    /// <summary>
+    /// Sends the overview's requests to the started server once, so the first visitor does not wait for
+    /// them to be compiled: on a fresh process each first request took 0.2–0.6 s (a cold first view 1.2–1.5 s
+    /// over 100,000 events against ≈ 0.35 s warm). Answers are not checked here; it returns how many were 200.
+    /// </summary>
+    public static async Task<int> WarmUpAsync(WebApplication app, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var address = Addresses(app).Select(a => new UriBuilder(a)).FirstOrDefault();
+        if (address is null)
+        {
+            return 0;
+        }
+
+        // A wildcard listen address (0.0.0.0, [::], +, *) is reached through loopback.
+        if (address.Host is "0.0.0.0" or "[::]" or "::" or "+" or "*")
+        {
+            address.Host = "127.0.0.1";
+        }
+
+        using var http = new HttpClient { BaseAddress = address.Uri, Timeout = TimeSpan.FromSeconds(30) };
+        int ok = 0;
+        foreach (string path in FirstViewPaths)
+        {
+            try
+            {
+                using var response = await http.GetAsync(path, cancellationToken).ConfigureAwait(false);
+                ok += response.IsSuccessStatusCode ? 1 : 0;
+            }
+            catch (Exception ex) when (ex is HttpRequestException || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
+            {
+                // The server is still reachable to its users; warming up is only an optimisation.
+            }
+        }
+
+        return ok;
+    }
+
     /// <summary>The addresses the started server listens on (with the real port when 0 was asked for).</summary>
     public static IReadOnlyList<string> Addresses(WebApplication app)
     {

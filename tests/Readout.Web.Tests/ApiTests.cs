@@ -39,6 +39,12 @@ public sealed class ApiTests(ServerFixture server)
     }
 
     [Fact]
+    public async Task WarmUp_AsksForEveryRequestOfTheOverview_AllAnswered()
+    {
+        Assert.Equal(ReadoutServer.FirstViewPaths.Length, await ReadoutServer.WarmUpAsync(server.ReadOnlyApp));
+    }
+
+    [Fact]
     public async Task Events_PagedWithCursor_ReturnEveryEventOnceInDateOrder()
     {
         var stats = await GetJsonAsync("/api/v1/stats");

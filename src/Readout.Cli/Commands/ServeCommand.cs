@@ -38,6 +38,7 @@ internal static class ServeCommand
             {
                 await using var app = await ReadoutServer.CreateAsync(new ReadoutWebOptions { DbPath = path, Urls = pr.GetValue(urls)!, ApiToken = apiToken }, ct);
                 await app.StartAsync(ct);
+                await ReadoutServer.WarmUpAsync(app, ct);
                 Console.WriteLine($"Readout: dashboard and API on {string.Join(", ", ReadoutServer.Addresses(app))} (store {path}, {(apiToken is null ? "read-only" : "ingestion enabled")}); Ctrl+C stops.");
                 await app.WaitForShutdownAsync(ct);
                 return ExitCodes.Ok;

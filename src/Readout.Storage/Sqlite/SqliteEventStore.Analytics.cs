@@ -130,13 +130,21 @@ public sealed partial class SqliteEventStore
         where.Add(level == NetworkLevel.Country
             ? "e.source_country IS NOT NULL AND e.target_country IS NOT NULL"
             : "e.source_name IS NOT NULL AND e.target_name IS NOT NULL");
-        cmd.CommandText = $"""
-            SELECT {select}, e.type, count(*) AS n
-            FROM events e WHERE {string.Join(" AND ", where)}
-            GROUP BY s, sc, t, tc, e.type
-            ORDER BY n DESC, s, t, e.type
-            LIMIT $limit;
-            """;
+        // Unfiltered country counts are kept by triggers (0005_country_pair_counts.sql): a lookup, not a scan.
+        cmd.CommandText = level == NetworkLevel.Country && filter with { Limit = EventQuery.DefaultLimit, AfterId = null } == new EventQuery()
+            ? """
+                SELECT source_country AS s, source_country AS sc, target_country AS t, target_country AS tc, type, events AS n
+                FROM country_pair_counts
+                ORDER BY n DESC, s, t, type
+                LIMIT $limit;
+                """
+            : $"""
+                SELECT {select}, e.type, count(*) AS n
+                FROM events e WHERE {string.Join(" AND ", where)}
+                GROUP BY s, sc, t, tc, e.type
+                ORDER BY n DESC, s, t, e.type
+                LIMIT $limit;
+                """;
         cmd.Parameters.AddWithValue("$limit", Math.Min(limit, EventQuery.MaxLimit * 10));
         var list = new List<InteractionCount>();
         using var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);

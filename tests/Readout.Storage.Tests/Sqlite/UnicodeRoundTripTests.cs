@@ -44,6 +44,10 @@ public sealed class UnicodeRoundTripTests : IDisposable
                 Assert.Equal(expected, article!.Text);
                 Assert.Equal(lone, article.ReplacedCharacters);
                 Assert.Equal(expected, events.Single().SentenceText);
+                // A listed event's text columns are read back through one JSON array (EventCells).
+                Assert.Equal(expected, events[0].Event.Source!.Text);
+                Assert.Equal(expected, events[0].Event.Source!.Actor.Name);
+                Assert.Equal(Expected(text.Length > 10 ? text[..10] : text, out _), events[0].Article.Title);
                 Assert.Equal(new TextSpan(0, text.Length), events[0].Event.Evidence);
                 Assert.Equal(StoreStatus.Unchanged, (await store.StoreAsync(WithEvent(url, text))).Status);
                 try
