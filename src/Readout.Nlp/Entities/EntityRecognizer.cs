@@ -70,6 +70,12 @@ public sealed class EntityRecognizer(KnowledgeBase kb, bool useNames = false) : 
             Recognize(text, tokens, pos, sentence, mentions, guesses, personNames);
             if (names is not null)
             {
+                // The name tagger also reads the words between sentences (excluded regions: bylines, appeals); skip its names there.
+                while (nextName < names.Count && names[nextName].FirstToken < sentence.FirstToken)
+                {
+                    nextName++;
+                }
+
                 int end = nextName;
                 while (end < names.Count && names[end].FirstToken < sentence.EndToken)
                 {
@@ -379,6 +385,10 @@ public sealed class EntityRecognizer(KnowledgeBase kb, bool useNames = false) : 
     private static bool LooksLikeName(string w) => w.Length >= 2 && char.IsUpper(w[0]) && w.Skip(1).Any(char.IsLower) && w.All(c => char.IsLetter(c) || c is '\'' or '’' or '-' or '.');
 
     private static bool IsAcronym(string w) => w.Length is >= 2 and <= 6 && w.All(c => char.IsUpper(c) || c == '.') && w.Any(char.IsLetter);
+
+    /// <summary>"Unification Ministry", "Defense Forces": an organization of two words or more whose last word is an organization keyword.</summary>
+    internal static bool IsHeadedByOrgKeyword(EntityMention mention) =>
+        mention.Kind == EntityKind.Organization && mention.Text.LastIndexOf(' ') is > 0 and var space && OrgKeywords.Contains(mention.Text[(space + 1)..]);
 
     private static bool ChainHasOrgKeyword(string text, TokenTable tokens, int from, int to)
     {
