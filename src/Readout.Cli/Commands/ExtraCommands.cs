@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Readout.Core;
 using Readout.Core.Pipeline;
 using Readout.Nlp;
 using Readout.Nlp.Conllu;
@@ -88,24 +87,6 @@ internal static class ExtraCommands
     }
 
     private static NerModel LoadNer(string root) => NerModel.Load(Path.Combine(root, ReadoutPipeline.NerModelFile));
-
-    /// <summary>Stages run one after the other as one, for scorers that take a single stage.</summary>
-    private sealed class StageSequence(params IStage[] stages) : IStage
-    {
-        public string Name => string.Join('+', stages.Select(s => s.Name));
-
-        public IReadOnlyList<LayerKey> Requires => stages[0].Requires;
-
-        public IReadOnlyList<LayerKey> Produces => [.. stages.SelectMany(s => s.Produces)];
-
-        public void Process(Document document)
-        {
-            foreach (var stage in stages)
-            {
-                stage.Process(document);
-            }
-        }
-    }
 
     private static Command Conllu()
     {
@@ -285,7 +266,7 @@ internal static class ExtraCommands
                     var kb = KnowledgeBase.Default(root);
                     var gazetteer = NerGazetteer.FromKnowledgeBase(kb, NerGazetteer.ReadNames(Path.Combine(root, NerGazetteer.NamesRelativePath)));
                     IStage stage = combined
-                        ? new StageSequence(new NerTagger(pr.GetValue(model) is { } m ? NerModel.Load(m) : LoadNer(root), gazetteer), new Readout.Nlp.Entities.EntityRecognizer(kb, useNames: true))
+                        ? new Readout.Nlp.Entities.CombinedEntityStage(new NerTagger(pr.GetValue(model) is { } m ? NerModel.Load(m) : LoadNer(root), gazetteer), kb)
                         : new Readout.Nlp.Entities.EntityRecognizer(kb);
                     results = NerTraining.EvaluateStage("../shared/data", stage, posForNer, gazetteer);
                 }
