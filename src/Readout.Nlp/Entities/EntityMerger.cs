@@ -19,6 +19,9 @@ namespace Readout.Nlp.Entities;
 /// nothing there: in news such a name is an organization far more often than not, and the model misses some.</item>
 /// <item>A name over words where the rules found nothing is added ("Dvorkovich" alone, "Gazprom said").</item>
 /// <item>Nationality words stay rule-based: a model nationality is never added.</item>
+/// <item>A name not starting with a capital is not added: the model learnt lower-case names from web text (a
+/// quarter of its training sentences are lower-cased), and in edited news they are its mistakes ("ministry" as a
+/// person, "joint air force"); the rules' descriptions cover lower-case actors.</item>
 /// </list>
 /// Each mention records its <see cref="EntitySources"/>: <see cref="EntitySources.Both"/> when the two agree on the
 /// name (same last token, the model's span inside the rules', so a titled person agrees with its bare name).
@@ -66,7 +69,7 @@ internal static class EntityMerger
                 }
             }
 
-            if (blocked || name.Kind == EntityKind.Nationality)
+            if (blocked || name.Kind == EntityKind.Nationality || !char.IsUpper(name.Text[0]))
             {
                 continue;
             }
