@@ -1,3 +1,4 @@
+using System.Buffers;
 using Readout.Nlp.Knowledge;
 
 namespace Readout.Nlp.Ner;
@@ -45,10 +46,21 @@ public sealed class NerGazetteer
     private const int MaxWords = 6;
 
     private readonly Dictionary<string, int>[] _phrases;
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>>[] _lookups;
+
+    // Every phrase's first word, lower-cased, with the most words of a phrase starting with it (any category).
+    private readonly Dictionary<string, int> _firstWords = new(StringComparer.Ordinal);
 
     private NerGazetteer(Dictionary<string, int>[] phrases)
     {
         _phrases = phrases;
+        _lookups = [.. phrases.Select(p => p.GetAlternateLookup<ReadOnlySpan<char>>())];
+        foreach (var (phrase, words) in phrases.SelectMany(p => p))
+        {
+            int space = phrase.IndexOf(' ', StringComparison.Ordinal);
+            string first = (space < 0 ? phrase : phrase[..space]).ToLowerInvariant();
+            _firstWords[first] = Math.Max(words, _firstWords.GetValueOrDefault(first));
+        }
     }
 
     public static NerGazetteer Empty { get; } = new(Enumerable.Range(0, CategoryCount).Select(_ => new Dictionary<string, int>(StringComparer.Ordinal)).ToArray());
@@ -199,23 +211,75 @@ public sealed class NerGazetteer
     {
         int n = forms.Count;
         var codes = new byte[n * CategoryCount];
+        if (n == 0)
+        {
+            return codes;
+        }
+
+        // longest[i * CategoryCount + c]: words of the longest phrase of category c starting at token i (0: none).
+        // Built with one lookup of each token's first word, then only the lengths some phrase starting with that
+        // word has, each candidate written into one buffer and looked up as a span: this runs in the pipeline for
+        // every token, and a string per candidate, category and length cost more than the tagging itself.
+        Span<byte> longest = n * CategoryCount <= 4096 ? stackalloc byte[n * CategoryCount] : new byte[n * CategoryCount];
+        longest.Clear();
+        int widest = 0;
+        for (int i = 0; i < n; i++)
+        {
+            widest = Math.Max(widest, forms[i].Length);
+        }
+
+        char[] exact = ArrayPool<char>.Shared.Rent((widest + 1) * MaxWords);
+        char[] folded = ArrayPool<char>.Shared.Rent((widest + 1) * MaxWords);
+        try
+        {
+            var starts = _firstWords.GetAlternateLookup<ReadOnlySpan<char>>();
+            for (int i = 0; i < n; i++)
+            {
+                var first = forms[i].AsSpan();
+                int foldedFirst = first.ToLowerInvariant(folded);
+                if (!starts.TryGetValue(folded.AsSpan(0, foldedFirst), out int maxWords))
+                {
+                    continue;
+                }
+
+                int exactAt = 0, foldedAt = 0;
+                for (int len = 1; len <= Math.Min(maxWords, n - i); len++)
+                {
+                    var form = forms[i + len - 1].AsSpan();
+                    if (len > 1)
+                    {
+                        exact[exactAt++] = ' ';
+                        folded[foldedAt++] = ' ';
+                    }
+
+                    form.CopyTo(exact.AsSpan(exactAt));
+                    form.ToLowerInvariant(folded.AsSpan(foldedAt));
+                    exactAt += form.Length;
+                    foldedAt += form.Length;
+                    for (int c = 0; c < CategoryCount; c++)
+                    {
+                        var key = Folded(c) ? folded.AsSpan(0, foldedAt) : exact.AsSpan(0, exactAt);
+                        if (_lookups[c].TryGetValue(key, out int words) && words == len)
+                        {
+                            longest[(i * CategoryCount) + c] = (byte)len;
+                        }
+                    }
+                }
+            }
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(exact);
+            ArrayPool<char>.Shared.Return(folded);
+        }
+
+        // Leftmost-longest per category: a match consumes its tokens.
         for (int c = 0; c < CategoryCount; c++)
         {
-            var dict = _phrases[c];
-            bool lower = Folded(c);
             int i = 0;
             while (i < n)
             {
-                int best = 0;
-                for (int len = Math.Min(MaxWords, n - i); len >= 1; len--)
-                {
-                    if (dict.TryGetValue(Join(forms, i, i + len, lower), out int words) && words == len)
-                    {
-                        best = len;
-                        break;
-                    }
-                }
-
+                int best = longest[(i * CategoryCount) + c];
                 if (best == 0)
                 {
                     i++;
