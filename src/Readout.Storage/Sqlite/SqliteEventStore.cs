@@ -6,8 +6,9 @@ namespace Readout.Storage.Sqlite;
 
 /// <summary>
 /// The embedded event store: one SQLite file in WAL mode with FTS5 indexes. Thread-safe: writes go
-/// through one writer connection, one article at a time, each in one transaction; reads open their
-/// own pooled read-only connections and run concurrently with the writer.
+/// through one writer connection, one article at a time, each in one transaction; reads run on
+/// read-only connections concurrently with the writer: event listings on <see cref="ReadSession"/>s the
+/// store keeps open with their prepared commands, the rest on Microsoft.Data.Sqlite's pooled connections.
 /// </summary>
 public sealed partial class SqliteEventStore : IEventStore, IAsyncDisposable
 {
