@@ -52,6 +52,24 @@ public sealed class ReadSessionTests : IDisposable
     }
 
     [Fact]
+    public async Task QueryEventsAsync_SameFiltersOtherValues_BindsOnlyTheNewValues()
+    {
+        await using var store = await _db.OpenAsync();
+        await store.StoreAsync(TestArticles.OneEvent("a1", "Japan discussed sanctions with Vietnam.", EventType.Consult, "Japan", "JPN", "Vietnam", "VNM", "2020-01-02"));
+        await store.StoreAsync(TestArticles.OneEvent("a2", "China held drills near Russia.", EventType.Mobilize, "China", "CHN", "Russia", "RUS", "2020-01-03"));
+
+        // One query shape after another with new values, on the one session a sequential caller reuses.
+        for (int round = 0; round < 3; round++)
+        {
+            Assert.Equal(["a1"], (await store.QueryEventsAsync(new EventQuery { Country = "VNM", Text = "sanctions" })).Select(e => e.Article.Url));
+            Assert.Equal(["a2"], (await store.QueryEventsAsync(new EventQuery { Country = "RUS", Text = "drills" })).Select(e => e.Article.Url));
+            Assert.Empty(await store.QueryEventsAsync(new EventQuery { Country = "RUS", Text = "sanctions" }));
+            Assert.Equal(["a2"], (await store.QueryEventsAsync(new EventQuery { Dyad = new CountryPair("RUS", "CHN") })).Select(e => e.Article.Url));
+            Assert.Equal(["a1"], (await store.QueryEventsAsync(new EventQuery { Dyad = new CountryPair("JPN", "VNM") })).Select(e => e.Article.Url));
+        }
+    }
+
+    [Fact]
     public async Task QueryEventsAsync_EveryFilterCombinationTwiceAndConcurrently_SameAnswers()
     {
         await using var store = await _db.OpenAsync();
