@@ -43,8 +43,21 @@ public sealed partial class SqliteEventStore
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentOutOfRangeException.ThrowIfLessThan(query.Limit, 1, nameof(query));
-        await using var c = await OpenReaderAsync(cancellationToken).ConfigureAwait(false);
-        using var cmd = c.CreateCommand();
+        var session = await RentSessionAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await ListEventsAsync(session, query, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            ReturnSession(session);
+        }
+    }
+
+    private static async Task<List<StoredEvent>> ListEventsAsync(ReadSession session, EventQuery query, CancellationToken cancellationToken)
+    {
+        // The parameters are gathered here and copied to the session's command for the finished SQL.
+        using var cmd = new SqliteCommand();
         var where = new List<string>();
 
         // "Either side" filters are alternatives: one branch per direction, each of which an index on
@@ -82,15 +95,14 @@ public sealed partial class SqliteEventStore
             cmd.Parameters.AddWithValue("$text", FtsQuery.Build(text, nameof(query)));
             textMatches = "WITH text_matches(id) AS MATERIALIZED (SELECT x.event_id FROM evidence_fts f "
                 + "JOIN evidence x INDEXED BY ix_evidence_event_of ON x.id = f.rowid WHERE evidence_fts MATCH $text)\n";
-            where.Add(await ScanInOrderAsync(c, (string)cmd.Parameters["$text"].Value!, cancellationToken).ConfigureAwait(false)
+            where.Add(await ScanInOrderAsync(session, (string)cmd.Parameters["$text"].Value!, cancellationToken).ConfigureAwait(false)
                 ? "+e.id IN text_matches"
                 : "e.id IN text_matches");
         }
 
         if (query.AfterId is { } afterId)
         {
-            using var key = c.CreateCommand();
-            key.CommandText = $"SELECT {SortKey} FROM events e WHERE e.id = $id;";
+            var key = session.Command($"SELECT {SortKey} FROM events e WHERE e.id = $id;");
             key.Parameters.AddWithValue("$id", afterId);
             var sortKey = await key.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false)
                 ?? throw new ArgumentException($"Event {afterId} no longer exists (its article was replaced); start the listing again.", nameof(query));
@@ -122,9 +134,14 @@ public sealed partial class SqliteEventStore
         }
 
         sql.Append($"\nORDER BY {SortKey}, e.id;");
-        cmd.CommandText = sql.ToString();
         cmd.Parameters.AddWithValue("$limit", Math.Min(query.Limit, EventQuery.MaxLimit));
-        return await ReadEventsAsync(cmd, cancellationToken).ConfigureAwait(false);
+        var listing = session.Command(sql.ToString());
+        foreach (SqliteParameter p in cmd.Parameters)
+        {
+            listing.Parameters.AddWithValue(p.ParameterName, p.Value);
+        }
+
+        return await ReadEventsAsync(listing, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -137,10 +154,9 @@ public sealed partial class SqliteEventStore
     /// date index.
     /// Either plan gives the same rows.
     /// </summary>
-    private static async Task<bool> ScanInOrderAsync(SqliteConnection c, string match, CancellationToken ct)
+    private static async Task<bool> ScanInOrderAsync(ReadSession session, string match, CancellationToken ct)
     {
-        using var cmd = c.CreateCommand();
-        cmd.CommandText = "SELECT (SELECT count(*) FROM evidence_fts WHERE evidence_fts MATCH $text), (SELECT ifnull(max(id), 0) FROM events);";
+        var cmd = session.Command("SELECT (SELECT count(*) FROM evidence_fts WHERE evidence_fts MATCH $text), (SELECT ifnull(max(id), 0) FROM events);");
         cmd.Parameters.AddWithValue("$text", match);
         using var r = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
         await r.ReadAsync(ct).ConfigureAwait(false);
@@ -150,12 +166,18 @@ public sealed partial class SqliteEventStore
 
     public async Task<StoredEvent?> GetEventAsync(long id, CancellationToken cancellationToken = default)
     {
-        await using var c = await OpenReaderAsync(cancellationToken).ConfigureAwait(false);
-        using var cmd = c.CreateCommand();
-        cmd.CommandText = EventSelect + "\nWHERE e.id = $id;";
-        cmd.Parameters.AddWithValue("$id", id);
-        var events = await ReadEventsAsync(cmd, cancellationToken).ConfigureAwait(false);
-        return events.Count == 0 ? null : events[0];
+        var session = await RentSessionAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var cmd = session.Command(EventSelect + "\nWHERE e.id = $id;");
+            cmd.Parameters.AddWithValue("$id", id);
+            var events = await ReadEventsAsync(cmd, cancellationToken).ConfigureAwait(false);
+            return events.Count == 0 ? null : events[0];
+        }
+        finally
+        {
+            ReturnSession(session);
+        }
     }
 
     public async Task<StoredArticle?> GetArticleAsync(long id, CancellationToken cancellationToken = default)

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 
@@ -5,8 +6,9 @@ namespace Readout.Storage.Sqlite;
 
 /// <summary>
 /// The embedded event store: one SQLite file in WAL mode with FTS5 indexes. Thread-safe: writes go
-/// through one writer connection, one article at a time, each in one transaction; reads open their
-/// own pooled read-only connections and run concurrently with the writer.
+/// through one writer connection, one article at a time, each in one transaction; reads run on
+/// read-only connections concurrently with the writer: event listings on <see cref="ReadSession"/>s the
+/// store keeps open with their prepared commands, the rest on Microsoft.Data.Sqlite's pooled connections.
 /// </summary>
 public sealed partial class SqliteEventStore : IEventStore, IAsyncDisposable
 {
@@ -14,6 +16,10 @@ public sealed partial class SqliteEventStore : IEventStore, IAsyncDisposable
     public const string DefaultFileName = "readout.db";
 
     private const int BusyRetries = 4;
+
+    // Idle read sessions kept beyond this are closed: a burst of concurrent requests leaves at most
+    // this many connections open afterwards.
+    private const int MaxIdleSessions = 32;
 
     private readonly EventStoreOptions _options;
     private readonly string _readConnectionString;
@@ -23,6 +29,7 @@ public sealed partial class SqliteEventStore : IEventStore, IAsyncDisposable
     private readonly Lock _stampLock = new();
     private SqliteConnection? _stampConnection;
     private SqliteCommand? _stampCommand;
+    private readonly ConcurrentBag<ReadSession> _idleSessions = [];
     private int _disposed;
 
     private SqliteEventStore(string path, EventStoreOptions options, string readConnectionString, SqliteConnection? writer, int schemaVersion)
@@ -139,6 +146,8 @@ public sealed partial class SqliteEventStore : IEventStore, IAsyncDisposable
                 _stampConnection = null;
             }
 
+            CloseIdleSessions();
+
             // Close pooled read connections so the file can be moved or deleted.
             using var reader = new SqliteConnection(_readConnectionString);
             SqliteConnection.ClearPool(reader);
@@ -181,21 +190,62 @@ public sealed partial class SqliteEventStore : IEventStore, IAsyncDisposable
         try
         {
             await connection.OpenAsync(ct).ConfigureAwait(false);
-            // Map the file instead of copying each page through read(): with 16 concurrent listings over
-            // 100,000 events most of a query's time was system time in read() (each pooled connection has
-            // only a 2 MB page cache; the OS page cache behind a mapping is shared). Pooled connections
-            // keep the setting; repeating it costs microseconds.
-            await ExecuteAsync(connection, "PRAGMA mmap_size = 1073741824;", ct).ConfigureAwait(false);
-            connection.CreateFunction(
-                "readout_contains",
-                (string haystack, string needle) => haystack.Contains(needle, StringComparison.OrdinalIgnoreCase),
-                isDeterministic: true);
+            ConfigureReader(connection);
             return connection;
         }
         catch
         {
             await connection.DisposeAsync().ConfigureAwait(false);
             throw;
+        }
+    }
+
+    /// <summary>What every read connection needs after opening: the file mapped and <c>readout_contains</c>.</summary>
+    internal static void ConfigureReader(SqliteConnection connection)
+    {
+        // Map the file instead of copying each page through read(): with 16 concurrent listings over
+        // 100,000 events most of a query's time was system time in read() (each connection has
+        // only a 2 MB page cache; the OS page cache behind a mapping is shared). Pooled connections
+        // keep the setting; repeating it costs microseconds.
+        using (var cmd = connection.CreateCommand())
+        {
+            cmd.CommandText = "PRAGMA mmap_size = 1073741824;";
+            cmd.ExecuteNonQuery();
+        }
+
+        connection.CreateFunction(
+            "readout_contains",
+            (string haystack, string needle) => haystack.Contains(needle, StringComparison.OrdinalIgnoreCase),
+            isDeterministic: true);
+    }
+
+    /// <summary>An idle read session, or a new one; give it back with <see cref="ReturnSession"/>.</summary>
+    private async ValueTask<ReadSession> RentSessionAsync(CancellationToken ct)
+    {
+        ObjectDisposedException.ThrowIf(_disposed != 0, this);
+        return _idleSessions.TryTake(out var session) ? session : await ReadSession.OpenAsync(_readConnectionString, ct).ConfigureAwait(false);
+    }
+
+    private void ReturnSession(ReadSession session)
+    {
+        if (_disposed != 0 || _idleSessions.Count >= MaxIdleSessions)
+        {
+            session.Dispose();
+            return;
+        }
+
+        _idleSessions.Add(session);
+        if (_disposed != 0)
+        {
+            CloseIdleSessions(); // returned while DisposeAsync was closing them
+        }
+    }
+
+    private void CloseIdleSessions()
+    {
+        while (_idleSessions.TryTake(out var session))
+        {
+            session.Dispose();
         }
     }
 
