@@ -5,11 +5,12 @@ namespace Readout.Nlp.Ner;
 
 /// <summary>
 /// Per-sentence features of the name tagger: word, exact form, affixes, shape, part of speech and
-/// gazetteer codes are hashed once per token; each position combines them with the two previous labels.
+/// gazetteer codes are hashed once per token; each position has features of its own (<see cref="ExtractStatic"/>)
+/// and a few combined with the previous label (<see cref="ExtractHistory"/>), which Viterbi decoding scores for every previous label.
 /// </summary>
 internal sealed class NerFeatures
 {
-    public const int MaxFeatures = 40 + NerGazetteer.CategoryCount + 2 + 1 + (2 * NerDocumentContext.MaxOccurrences);
+    public const int MaxFeatures = 34 + NerGazetteer.CategoryCount + 2 + 1 + (2 * NerDocumentContext.MaxOccurrences);
     private const int Pad = 2;
     private static readonly ulong Start1 = FeatureHash.Of("-START-");
     private static readonly ulong Start2 = FeatureHash.Of("-START2-");
@@ -101,11 +102,25 @@ internal sealed class NerFeatures
         _ => (ulong)label + 1,
     };
 
-    /// <summary>Writes the features of position <paramref name="i"/> given the two previous labels; returns their count.</summary>
-    public int Extract(int i, int prev1, int prev2, Span<ulong> f)
+    /// <summary>Number of features of a position that depend on the previous label.</summary>
+    public const int HistoryCount = 5;
+
+    /// <summary>Writes the features of position <paramref name="i"/> that depend on the previous label <paramref name="prev1"/> (−1 at the start).</summary>
+    public void ExtractHistory(int i, int prev1, Span<ulong> f)
     {
         int k = i + Pad;
-        ulong t1 = LabelHash(prev1), t2 = LabelHash(prev2);
+        ulong t1 = LabelHash(prev1);
+        f[0] = FeatureHash.Feature(26, t1);
+        f[1] = FeatureHash.Feature(28, t1, _word[k]);
+        f[2] = FeatureHash.Feature(29, t1, _shortShape[k]);
+        f[3] = FeatureHash.Feature(30, t1, _pos[k]);
+        f[4] = FeatureHash.Feature(36, _gazetteer[k], t1);
+    }
+
+    /// <summary>Writes the features of position <paramref name="i"/> that do not depend on labels; returns their count.</summary>
+    public int ExtractStatic(int i, Span<ulong> f)
+    {
+        int k = i + Pad;
         ulong w = _word[k];
         ulong sh = _shortShape[k];
         int n = 0;
@@ -135,17 +150,11 @@ internal sealed class NerFeatures
         f[n++] = FeatureHash.Feature(23, _shortShape[k - 1], sh, _shortShape[k + 1]);
         f[n++] = FeatureHash.Feature(24, _word[k - 1], w);
         f[n++] = FeatureHash.Feature(25, w, _word[k + 1]);
-        f[n++] = FeatureHash.Feature(26, t1);
-        f[n++] = FeatureHash.Feature(27, t1, t2);
-        f[n++] = FeatureHash.Feature(28, t1, w);
-        f[n++] = FeatureHash.Feature(29, t1, sh);
-        f[n++] = FeatureHash.Feature(30, t1, _pos[k]);
         f[n++] = FeatureHash.Feature(31, i == 0 ? 1UL : 0UL, sh);
         f[n++] = FeatureHash.Feature(32, _gazetteer[k]);
         f[n++] = FeatureHash.Feature(33, _gazetteer[k - 1]);
         f[n++] = FeatureHash.Feature(34, _gazetteer[k + 1]);
         f[n++] = FeatureHash.Feature(35, _gazetteer[k], sh);
-        f[n++] = FeatureHash.Feature(36, _gazetteer[k], t1);
         f[n++] = FeatureHash.Feature(37, _sfx3[k - 1], sh);
         f[n++] = FeatureHash.Feature(38, _word[k - 1], sh);
         f[n++] = FeatureHash.Feature(39, sh, _word[k + 1]);
