@@ -42,7 +42,7 @@ public sealed class NerModel
         ArgumentNullException.ThrowIfNull(gazetteer);
         var labels = new int[forms.Count];
         Decode(new NerFeatures(forms, upos, gazetteer, context, sentence), labels, static (w, f, s) => w.Score(f, s), _weights);
-        return NerSpanTrimmer.Trim(forms, NerLabels.Decode(labels));
+        return NerSpanTrimmer.Trim(forms, NerLabels.Decode(labels), gazetteer);
     }
 
     internal delegate void Scorer<T>(T weights, ReadOnlySpan<ulong> features, Span<float> scores);
