@@ -10,7 +10,7 @@ namespace Readout.Nlp.Ner;
 public sealed class NerGazetteer
 {
     /// <summary>Gazetteer categories; a token gets a BILU code for each category that matches around it.</summary>
-    internal const int CategoryCount = 14;
+    internal const int CategoryCount = 13;
     internal const int Country = 0;
     internal const int Place = 1;
     internal const int Demonym = 2;
@@ -34,15 +34,8 @@ public sealed class NerGazetteer
     internal const int SmallPlace = 12;
     private const long SmallPlacePopulation = 100_000;
 
-    // Company, service and product brands ("Mozilla", "Firefox", "Taco Bell"), matched case-exact only: many are also
-    // common words ("Target", "Shell") that a case-folded match would find everywhere.
-    internal const int Brand = 13;
-
     /// <summary>Where <see cref="Default"/> reads the given names and surnames, relative to the repository root.</summary>
     public const string NamesRelativePath = "data/ner/names.tsv";
-
-    /// <summary>Where <see cref="Default"/> reads the brand names, relative to the repository root.</summary>
-    public const string BrandsRelativePath = "data/ner/brands.tsv";
 
     /// <summary>Categories whose phrases are stored and matched lower-cased.</summary>
     private static bool Folded(int category) => category is >= Title and <= FoldedPerson;
@@ -67,7 +60,7 @@ public sealed class NerGazetteer
     public static NerGazetteer Default(string repoRoot)
     {
         ArgumentNullException.ThrowIfNull(repoRoot);
-        return FromKnowledgeBase(KnowledgeBase.Default(repoRoot), ReadNames(Path.Combine(repoRoot, NamesRelativePath)), ReadBrands(Path.Combine(repoRoot, BrandsRelativePath)));
+        return FromKnowledgeBase(KnowledgeBase.Default(repoRoot), ReadNames(Path.Combine(repoRoot, NamesRelativePath)));
     }
 
     /// <summary>
@@ -100,14 +93,7 @@ public sealed class NerGazetteer
         return names;
     }
 
-    /// <summary>Reads a brands file: <c>#</c> comments, a header line <c>name</c>, then one name a line.</summary>
-    public static IReadOnlyList<string> ReadBrands(string path)
-    {
-        ArgumentNullException.ThrowIfNull(path);
-        return [.. File.ReadLines(path).Where(line => line.Length > 0 && !line.StartsWith('#') && line != "name")];
-    }
-
-    public static NerGazetteer FromKnowledgeBase(KnowledgeBase knowledgeBase, IEnumerable<(string Name, bool Given)>? personNames = null, IEnumerable<string>? brands = null)
+    public static NerGazetteer FromKnowledgeBase(KnowledgeBase knowledgeBase, IEnumerable<(string Name, bool Given)>? personNames = null)
     {
         ArgumentNullException.ThrowIfNull(knowledgeBase);
         var phrases = Enumerable.Range(0, CategoryCount).Select(_ => new Dictionary<string, int>(StringComparer.Ordinal)).ToArray();
@@ -184,16 +170,6 @@ public sealed class NerGazetteer
         foreach (var (name, given) in personNames ?? [])
         {
             Add(phrases[given ? GivenName : Surname], name);
-        }
-
-        foreach (var brand in brands ?? [])
-        {
-            Add(phrases[Brand], brand);
-            // The treebanks split a hyphenated name into words ("Coca - Cola").
-            if (brand.Contains('-', StringComparison.Ordinal))
-            {
-                Add(phrases[Brand], brand.Replace("-", " - ", StringComparison.Ordinal));
-            }
         }
 
         foreach (var (exact, folded) in new[] { (Country, FoldedCountry), (Place, FoldedPlace), (Organization, FoldedOrganization), (Person, FoldedPerson) })

@@ -34,6 +34,26 @@ public sealed class NerModel
     public IReadOnlyList<NerSpan> Tag(IReadOnlyList<string> forms, IReadOnlyList<Upos> upos, NerGazetteer gazetteer) =>
         Tag(forms, upos, gazetteer, NerDocumentContext.Empty, 0);
 
+    /// <summary>
+    /// Name spans of every sentence of a document (<paramref name="upos"/>: each sentence's predicted parts of speech):
+    /// each sentence is tagged with the others as context, then a name takes one kind through the document and is
+    /// found wherever it is written again (<see cref="NerDocumentConsistency"/>). Thread-safe.
+    /// </summary>
+    public IReadOnlyList<IReadOnlyList<NerSpan>> TagDocument(IReadOnlyList<IReadOnlyList<string>> sentences, IReadOnlyList<IReadOnlyList<Upos>> upos, NerGazetteer gazetteer)
+    {
+        ArgumentNullException.ThrowIfNull(sentences);
+        ArgumentNullException.ThrowIfNull(upos);
+        var context = new NerDocumentContext(sentences);
+        var spans = new List<NerSpan>[sentences.Count];
+        for (int i = 0; i < sentences.Count; i++)
+        {
+            spans[i] = [.. Tag(sentences[i], upos[i], gazetteer, context, i)];
+        }
+
+        NerDocumentConsistency.Apply(sentences, spans);
+        return spans;
+    }
+
     /// <summary>Name spans of sentence <paramref name="sentence"/> of a document summed up in <paramref name="context"/>. Thread-safe.</summary>
     internal IReadOnlyList<NerSpan> Tag(IReadOnlyList<string> forms, IReadOnlyList<Upos> upos, NerGazetteer gazetteer, NerDocumentContext context, int sentence)
     {

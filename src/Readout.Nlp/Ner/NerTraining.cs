@@ -124,11 +124,10 @@ public static class NerTraining
         var tagged = new List<NerSentence>();
         for (int d = 0; d < documents.Count; d++)
         {
-            var context = new NerDocumentContext(documents[d]);
+            var spans = model.TagDocument(documents[d], [.. documents[d].Select(forms => (IReadOnlyList<Upos>)posModel.Tag(forms).Upos)], gazetteer);
             for (int i = 0; i < documents[d].Count; i++)
             {
-                var forms = documents[d][i];
-                tagged.Add(new NerSentence(forms, model.Tag(forms, posModel.Tag(forms).Upos, gazetteer, context, i), $"ewt-train/{d}"));
+                tagged.Add(new NerSentence(documents[d][i], spans[i], $"ewt-train/{d}"));
             }
         }
 

@@ -63,25 +63,4 @@ public sealed class NerGazetteerTests
         Assert.NotEqual(0, NerGazetteer.Code(codes, 0, NerGazetteer.Place));
         Assert.NotEqual(0, NerGazetteer.Code(codes, 2, NerGazetteer.Place));
     }
-
-    [Fact]
-    public void ReadBrands_CommittedFile_HoldsDistinctCapitalizedNames()
-    {
-        var brands = NerGazetteer.ReadBrands(Path.Combine(TestModels.RepositoryRoot, NerGazetteer.BrandsRelativePath));
-        Assert.True(brands.Count > 3000, "brands");
-        Assert.All(brands, b => Assert.Matches(@"^[\p{Lu}\d]\S*( \S+){0,3}$", b));
-        Assert.Equal(brands.Count, brands.Distinct().Count());
-        Assert.Contains("Mozilla", brands);
-    }
-
-    [Fact]
-    public void Match_BrandNames_CaseExactWithHyphensSplit()
-    {
-        var gazetteer = NerGazetteer.Default(TestModels.RepositoryRoot);
-        var codes = gazetteer.Match(["Firefox", "and", "Coca", "-", "Cola", "but", "not", "firefox"]);
-        Assert.NotEqual(0, NerGazetteer.Code(codes, 0, NerGazetteer.Brand));
-        Assert.NotEqual(0, NerGazetteer.Code(codes, 2, NerGazetteer.Brand));
-        Assert.NotEqual(0, NerGazetteer.Code(codes, 4, NerGazetteer.Brand));
-        Assert.Equal(0, NerGazetteer.Code(codes, 7, NerGazetteer.Brand));
-    }
 }
