@@ -62,7 +62,7 @@ public sealed class NerModel
         ArgumentNullException.ThrowIfNull(gazetteer);
         var labels = new int[forms.Count];
         Decode(new NerFeatures(forms, upos, gazetteer, context, sentence), labels, static (w, f, s) => w.Score(f, s), _weights);
-        return NerSpanTrimmer.Trim(forms, NerLabels.Decode(labels), gazetteer);
+        return NerSpanTrimmer.Trim(forms, NerLabels.Decode(labels), gazetteer).Where(s => !NerSpanTrimmer.HoldsFileName(forms, s)).ToList();
     }
 
     internal delegate void Scorer<T>(T weights, ReadOnlySpan<ulong> features, Span<float> scores);

@@ -65,5 +65,27 @@ internal static class NerSpanTrimmer
         return Links.Contains(form) && i + 1 < end && (StartsUpper(forms[i + 1]) || Links.Contains(forms[i + 1]));
     }
 
+    private static readonly string[] FileExtensions = [".pdf", ".htm", ".html", ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx", ".txt", ".jpg", ".jpeg", ".gif", ".png", ".zip", ".exe", ".mp3"];
+
+    /// <summary>
+    /// True when the span holds a file name ("CrudeStocks.pdf", "TEXT.htm"): mail attachments are capitalized like
+    /// names, and a model trained on edited text takes them for organizations.
+    /// </summary>
+    public static bool HoldsFileName(IReadOnlyList<string> forms, NerSpan span)
+    {
+        for (int i = span.Start; i < span.End; i++)
+        {
+            foreach (var extension in FileExtensions)
+            {
+                if (forms[i].Length > extension.Length && forms[i].EndsWith(extension, StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
     private static bool StartsUpper(string form) => form.Length > 0 && char.IsUpper(form[0]);
 }

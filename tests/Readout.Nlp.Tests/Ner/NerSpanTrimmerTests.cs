@@ -32,6 +32,16 @@ public sealed class NerSpanTrimmerTests
         Assert.Equal([new NerSpan(expectedStart, end, EntityKind.Person)], trimmed);
     }
 
+    [Theory]
+    [InlineData("see CrudeStocks.pdf now", 1, 2, true)]
+    [InlineData("TEXT.htm", 0, 1, true)]
+    [InlineData("Amazon.com sells", 0, 1, false)]
+    [InlineData("the .pdf", 1, 2, false)]
+    public void HoldsFileName_AttachmentNames(string sentence, int start, int end, bool expected)
+    {
+        Assert.Equal(expected, NerSpanTrimmer.HoldsFileName(sentence.Split(' '), new NerSpan(start, end, EntityKind.Organization)));
+    }
+
     [Fact]
     public void Trim_PlaceAfterTitleWord_KeepsIt()
     {
