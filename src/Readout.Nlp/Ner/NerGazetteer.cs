@@ -205,6 +205,9 @@ public sealed class NerGazetteer
     {
         int n = forms.Count;
         var codes = new byte[n * CategoryCount];
+        // Each word sequence is joined once per case and shared by the categories: joining it again for each one
+        // made most of the recognizer's allocations.
+        var keys = new string?[2, n, MaxWords + 1];
         for (int c = 0; c < CategoryCount; c++)
         {
             var dict = _phrases[c];
@@ -215,7 +218,9 @@ public sealed class NerGazetteer
                 int best = 0;
                 for (int len = Math.Min(MaxWords, n - i); len >= 1; len--)
                 {
-                    if (dict.TryGetValue(Join(forms, i, i + len, lower), out int words) && words == len)
+                    ref string? key = ref keys[lower ? 1 : 0, i, len];
+                    key ??= Join(forms, i, i + len, lower);
+                    if (dict.TryGetValue(key, out int words) && words == len)
                     {
                         best = len;
                         break;
