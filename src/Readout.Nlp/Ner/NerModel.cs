@@ -11,7 +11,7 @@ namespace Readout.Nlp.Ner;
 public sealed class NerModel
 {
     private const string Magic = "READOUT-NER";
-    // 7: Viterbi decoding, structured training, no label-trigram feature; 6: weights may be multiples of a quantum (SparseWeights format 4); 5: small places, person-name against place
+    // 7: Viterbi decoding, structured training, no label-trigram feature, organization-designator feature; 6: weights may be multiples of a quantum (SparseWeights format 4); 5: small places, person-name against place
     // features; 4: case-folded gazetteer categories; 3: document-context features, weights in SparseWeights format 3 (columns)
     private const int Version = 7;
 
