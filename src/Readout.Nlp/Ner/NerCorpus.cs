@@ -10,7 +10,29 @@ namespace Readout.Nlp.Ner;
 public static partial class NerCorpus
 {
     private static readonly HashSet<string> NameLinks = new(StringComparer.Ordinal) { "of", "&", "de", "du", "la", "von", "van", "der", "al", "bin", "da", "-" };
-    private static readonly HashSet<string> Honorifics = new(StringComparer.OrdinalIgnoreCase) { "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof", "prof.", "sir", "dame", "madam", "miss" };
+    private static readonly HashSet<string> Honorifics = new(StringComparer.OrdinalIgnoreCase) { "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "doctor", "prof", "prof.", "sir", "dame", "madam", "miss" };
+
+    /// <summary>
+    /// Start of a person's name in tokens <c>[a, b)</c> after the titles, honorifics and nationality words before it
+    /// ("Afghan Ambassador Hamdullah Mohib" -> "Hamdullah Mohib"); the last token is always kept.
+    /// </summary>
+    internal static int SkipTitles(IReadOnlyList<string> forms, int a, int b, NerGazetteer gazetteer)
+    {
+        while (b - a > 1)
+        {
+            int title = Honorifics.Contains(forms[a]) || gazetteer.IsDemonym(forms[a]) || gazetteer.IsCountry(forms[a])
+                ? 1
+                : Enumerable.Range(1, Math.Min(3, b - a - 1)).Reverse().FirstOrDefault(len => gazetteer.IsTitle(forms, a, a + len));
+            if (title == 0)
+            {
+                break;
+            }
+
+            a += title;
+        }
+
+        return a;
+    }
 
     /// <summary>
     /// Reads GUM CoNLL-U files. For each person, organization or place entity whose head word is a proper
@@ -159,17 +181,9 @@ public static partial class NerCorpus
 
             // Titles, honorifics and nationality words before a person's name are not part of it
             // ("Afghan Ambassador Hamdullah Mohib" -> "Hamdullah Mohib").
-            while (person && b - a > 1)
+            if (person)
             {
-                int title = Honorifics.Contains(forms[a]) || gazetteer.IsDemonym(forms[a]) || gazetteer.IsCountry(forms[a])
-                    ? 1
-                    : Enumerable.Range(1, Math.Min(3, b - a - 1)).Reverse().FirstOrDefault(len => gazetteer.IsTitle(forms, a, a + len));
-                if (title == 0)
-                {
-                    break;
-                }
-
-                a += title;
+                a = SkipTitles(forms, a, b, gazetteer);
             }
 
             // "the Secretary", "Emperor": a title alone is a description, not a name.

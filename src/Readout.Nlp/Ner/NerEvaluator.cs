@@ -22,12 +22,12 @@ public static class NerEvaluator
         var scores = new NerScores();
         foreach (var document in NerSentence.Documents(sentences.Where(s => s.Forms.Count > 0)))
         {
-            // The document context reads only the words of the document, never its gold spans.
-            var context = new NerDocumentContext(document.Select(s => s.Forms));
+            // The document pass reads only the words of the document, never its gold spans.
+            var tagged = model.TagDocument([.. document.Select(s => s.Forms)], [.. document.Select(s => (IReadOnlyList<Upos>)posModel.Tag(s.Forms).Upos)], gazetteer);
             for (int i = 0; i < document.Count; i++)
             {
                 var s = document[i];
-                var predicted = model.Tag(s.Forms, posModel.Tag(s.Forms).Upos, gazetteer, context, i).Where(Keep).ToList();
+                var predicted = tagged[i].Where(Keep).ToList();
                 var gold = s.Spans.Where(Keep).ToList();
                 scores.Add(gold, predicted);
                 errors?.AddRange(NerError.Compare(s, gold, predicted));

@@ -5,11 +5,12 @@ namespace Readout.Nlp.Ner;
 
 /// <summary>
 /// Per-sentence features of the name tagger: word, exact form, affixes, shape, part of speech and
-/// gazetteer codes are hashed once per token; each position combines them with the two previous labels.
+/// gazetteer codes are hashed once per token; each position has features of its own (<see cref="ExtractStatic"/>)
+/// and a few combined with the previous label (<see cref="ExtractHistory"/>), which Viterbi decoding scores for every previous label.
 /// </summary>
 internal sealed class NerFeatures
 {
-    public const int MaxFeatures = 40 + NerGazetteer.CategoryCount + 2 + 1 + (2 * NerDocumentContext.MaxOccurrences);
+    public const int MaxFeatures = 35 + NerGazetteer.CategoryCount + 2 + 1 + (2 * NerDocumentContext.MaxOccurrences);
     private const int Pad = 2;
     private static readonly ulong Start1 = FeatureHash.Of("-START-");
     private static readonly ulong Start2 = FeatureHash.Of("-START2-");
@@ -29,6 +30,7 @@ internal sealed class NerFeatures
     private readonly ulong[] _pos;
     private readonly ulong[] _gazetteer;
     private readonly byte[] _codes;
+    private readonly sbyte[] _designator;
     private readonly ulong[][] _document;
 
     /// <summary>
@@ -67,6 +69,7 @@ internal sealed class NerFeatures
             _document[i] = document[..context.Features(forms[i], sentence, i, document)].ToArray();
         }
 
+        _designator = Designators(forms);
         Span<char> shape = stackalloc char[12];
         for (int i = 0; i < _n; i++)
         {
@@ -101,11 +104,25 @@ internal sealed class NerFeatures
         _ => (ulong)label + 1,
     };
 
-    /// <summary>Writes the features of position <paramref name="i"/> given the two previous labels; returns their count.</summary>
-    public int Extract(int i, int prev1, int prev2, Span<ulong> f)
+    /// <summary>Number of features of a position that depend on the previous label.</summary>
+    public const int HistoryCount = 5;
+
+    /// <summary>Writes the features of position <paramref name="i"/> that depend on the previous label <paramref name="prev1"/> (−1 at the start).</summary>
+    public void ExtractHistory(int i, int prev1, Span<ulong> f)
     {
         int k = i + Pad;
-        ulong t1 = LabelHash(prev1), t2 = LabelHash(prev2);
+        ulong t1 = LabelHash(prev1);
+        f[0] = FeatureHash.Feature(26, t1);
+        f[1] = FeatureHash.Feature(28, t1, _word[k]);
+        f[2] = FeatureHash.Feature(29, t1, _shortShape[k]);
+        f[3] = FeatureHash.Feature(30, t1, _pos[k]);
+        f[4] = FeatureHash.Feature(36, _gazetteer[k], t1);
+    }
+
+    /// <summary>Writes the features of position <paramref name="i"/> that do not depend on labels; returns their count.</summary>
+    public int ExtractStatic(int i, Span<ulong> f)
+    {
+        int k = i + Pad;
         ulong w = _word[k];
         ulong sh = _shortShape[k];
         int n = 0;
@@ -135,17 +152,11 @@ internal sealed class NerFeatures
         f[n++] = FeatureHash.Feature(23, _shortShape[k - 1], sh, _shortShape[k + 1]);
         f[n++] = FeatureHash.Feature(24, _word[k - 1], w);
         f[n++] = FeatureHash.Feature(25, w, _word[k + 1]);
-        f[n++] = FeatureHash.Feature(26, t1);
-        f[n++] = FeatureHash.Feature(27, t1, t2);
-        f[n++] = FeatureHash.Feature(28, t1, w);
-        f[n++] = FeatureHash.Feature(29, t1, sh);
-        f[n++] = FeatureHash.Feature(30, t1, _pos[k]);
         f[n++] = FeatureHash.Feature(31, i == 0 ? 1UL : 0UL, sh);
         f[n++] = FeatureHash.Feature(32, _gazetteer[k]);
         f[n++] = FeatureHash.Feature(33, _gazetteer[k - 1]);
         f[n++] = FeatureHash.Feature(34, _gazetteer[k + 1]);
         f[n++] = FeatureHash.Feature(35, _gazetteer[k], sh);
-        f[n++] = FeatureHash.Feature(36, _gazetteer[k], t1);
         f[n++] = FeatureHash.Feature(37, _sfx3[k - 1], sh);
         f[n++] = FeatureHash.Feature(38, _word[k - 1], sh);
         f[n++] = FeatureHash.Feature(39, sh, _word[k + 1]);
@@ -165,6 +176,11 @@ internal sealed class NerFeatures
             f[n++] = FeatureHash.Feature(76, FeatureHash.Combine(Code(i, NerGazetteer.GivenName), Code(i, NerGazetteer.Surname)), Code(i, NerGazetteer.Place), Code(i, NerGazetteer.SmallPlace));
             f[n++] = FeatureHash.Feature(77, i > 0 ? Code(i - 1, NerGazetteer.GivenName) : 9UL, sh);
 
+            if (_designator[i] >= 0)
+            {
+                f[n++] = FeatureHash.Feature(78, (ulong)_designator[i], sh);
+            }
+
             foreach (ulong d in _document[i])
             {
                 f[n++] = d;
@@ -172,6 +188,52 @@ internal sealed class NerFeatures
         }
 
         return n;
+    }
+
+    /// <summary>
+    /// Words that end an organization's name ("Chase Bank", "Acme Inc", "Georgia Institute"): the gazetteer lists few
+    /// companies and schools, but their names mostly end in one of these. Venues (restaurant, hotel, shop, hospital)
+    /// are left out: the corpora disagree whether "Hayes Street Grill" names an organization or a place.
+    /// </summary>
+    private static readonly HashSet<string> OrganizationDesignators = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Inc", "Inc.", "Corp", "Corp.", "Corporation", "Co", "Co.", "Company", "Companies", "Ltd", "Ltd.", "LLC", "LLP", "PLC",
+        "GmbH", "AG", "Group", "Holdings", "Bank", "Bancorp", "University", "College", "Institute", "Academy",
+        "Association", "Foundation", "Society", "Council", "Committee", "Commission", "Agency", "Authority", "Department",
+        "Ministry", "Bureau", "Party", "Union", "Federation", "League", "Club", "Church", "Airlines",
+        "Airways", "Motors", "Industries", "Enterprises", "Technologies", "Systems", "Solutions", "Services", "Partners",
+        "Associates", "Communications", "Networks", "Entertainment", "Media", "Studios", "Records", "Publishing", "Press",
+        "Times", "Journal", "News", "Magazine", "Insurance", "Energy", "Pharmaceuticals", "Labs", "Laboratories",
+        "Brothers", "Bros", "Army", "Navy", "Police", "Corps",
+    };
+
+    private static readonly HashSet<string> NameLinks = new(StringComparer.Ordinal) { "of", "&", "and", "for", "the", "de" };
+
+    /// <summary>
+    /// Per token, how many tokens ahead (0 = itself, up to 3) a capitalized run of name words ends in an organization
+    /// designator; −1 when it does not.
+    /// </summary>
+    internal static sbyte[] Designators(IReadOnlyList<string> forms)
+    {
+        var result = new sbyte[forms.Count];
+        int next = -1;
+        for (int i = forms.Count - 1; i >= 0; i--)
+        {
+            string form = forms[i];
+            bool capitalized = form.Length > 0 && (char.IsUpper(form[0]) || char.IsDigit(form[0]));
+            if (capitalized && OrganizationDesignators.Contains(form))
+            {
+                next = i;
+            }
+            else if (!capitalized && !NameLinks.Contains(form))
+            {
+                next = -1;
+            }
+
+            result[i] = next >= 0 && next - i <= 3 ? (sbyte)(next - i) : (sbyte)-1;
+        }
+
+        return result;
     }
 
     private ulong Code(int token, int category) => NerGazetteer.Code(_codes, token, category);

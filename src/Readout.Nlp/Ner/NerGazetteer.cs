@@ -137,6 +137,12 @@ public sealed class NerGazetteer
             {
                 Add(dict, n);
             }
+
+            // The first-level division a town lies in ("Queensland", "Kerala", "Mississippi") is a place too.
+            if (p.Admin1.Length > 0)
+            {
+                Add(phrases[Place], p.Admin1);
+            }
         }
 
         foreach (var name in phrases[Place].Keys)

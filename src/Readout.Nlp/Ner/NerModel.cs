@@ -5,15 +5,15 @@ namespace Readout.Nlp.Ner;
 
 /// <summary>
 /// A trained name tagger: an averaged perceptron over BILOU labels for Person, Organization, Place and
-/// Nationality, decoded greedily left to right with only valid label transitions.
+/// Nationality, decoded by Viterbi over valid label transitions.
 /// Immutable once loaded: one instance is shared read-only by every thread.
 /// </summary>
 public sealed class NerModel
 {
     private const string Magic = "READOUT-NER";
-    // 6: weights may be multiples of a quantum (SparseWeights format 4); 5: small places, person-name against place
+    // 7: Viterbi decoding, structured training, no label-trigram feature, organization-designator feature; 6: weights may be multiples of a quantum (SparseWeights format 4); 5: small places, person-name against place
     // features; 4: case-folded gazetteer categories; 3: document-context features, weights in SparseWeights format 3 (columns)
-    private const int Version = 6;
+    private const int Version = 7;
 
     private readonly SparseWeights _weights;
 
@@ -34,6 +34,26 @@ public sealed class NerModel
     public IReadOnlyList<NerSpan> Tag(IReadOnlyList<string> forms, IReadOnlyList<Upos> upos, NerGazetteer gazetteer) =>
         Tag(forms, upos, gazetteer, NerDocumentContext.Empty, 0);
 
+    /// <summary>
+    /// Name spans of every sentence of a document (<paramref name="upos"/>: each sentence's predicted parts of speech):
+    /// each sentence is tagged with the others as context, then a name takes one kind through the document and is
+    /// found wherever it is written again (<see cref="NerDocumentConsistency"/>). Thread-safe.
+    /// </summary>
+    public IReadOnlyList<IReadOnlyList<NerSpan>> TagDocument(IReadOnlyList<IReadOnlyList<string>> sentences, IReadOnlyList<IReadOnlyList<Upos>> upos, NerGazetteer gazetteer)
+    {
+        ArgumentNullException.ThrowIfNull(sentences);
+        ArgumentNullException.ThrowIfNull(upos);
+        var context = new NerDocumentContext(sentences);
+        var spans = new List<NerSpan>[sentences.Count];
+        for (int i = 0; i < sentences.Count; i++)
+        {
+            spans[i] = [.. Tag(sentences[i], upos[i], gazetteer, context, i)];
+        }
+
+        NerDocumentConsistency.Apply(sentences, spans);
+        return spans;
+    }
+
     /// <summary>Name spans of sentence <paramref name="sentence"/> of a document summed up in <paramref name="context"/>. Thread-safe.</summary>
     internal IReadOnlyList<NerSpan> Tag(IReadOnlyList<string> forms, IReadOnlyList<Upos> upos, NerGazetteer gazetteer, NerDocumentContext context, int sentence)
     {
@@ -42,49 +62,89 @@ public sealed class NerModel
         ArgumentNullException.ThrowIfNull(gazetteer);
         var labels = new int[forms.Count];
         Decode(new NerFeatures(forms, upos, gazetteer, context, sentence), labels, static (w, f, s) => w.Score(f, s), _weights);
-        return NerSpanTrimmer.Trim(forms, NerLabels.Decode(labels));
+        return NerSpanTrimmer.Trim(forms, NerLabels.Decode(labels), gazetteer).Where(s => !NerSpanTrimmer.HoldsFileName(forms, s)).ToList();
     }
 
     internal delegate void Scorer<T>(T weights, ReadOnlySpan<ulong> features, Span<float> scores);
 
     /// <summary>
-    /// Greedy constrained decoding; <paramref name="onPosition"/> sees each position's features and guess and
-    /// returns the label the next positions see as history (training passes the gold label).
+    /// Viterbi decoding over valid BILOU transitions: the best label sequence under <paramref name="score"/>, where
+    /// a position's score is that of its own features plus that of its features combined with the previous label.
     /// </summary>
-    internal static void Decode<T>(NerFeatures features, Span<int> labels, Scorer<T> score, T weights, OnPosition? onPosition = null)
+    internal static void Decode<T>(NerFeatures features, Span<int> labels, Scorer<T> score, T weights)
     {
-        Span<ulong> f = stackalloc ulong[NerFeatures.MaxFeatures];
-        Span<float> scores = stackalloc float[NerLabels.Count];
         int n = features.Count;
-        int p1 = -1, p2 = -2;
-        for (int i = 0; i < n; i++)
+        if (n == 0)
         {
-            int k = features.Extract(i, p1, p2, f);
-            scores.Clear();
-            score(weights, f[..k], scores);
-            int best = -1;
-            for (int c = 0; c < scores.Length; c++)
+            return;
+        }
+
+        int L = NerLabels.Count;
+        Span<ulong> f = stackalloc ulong[NerFeatures.MaxFeatures];
+        Span<float> emit = stackalloc float[L];
+        Span<float> history = stackalloc float[L];
+        Span<float> best = stackalloc float[L];
+        Span<float> next = stackalloc float[L];
+        Span<byte> back = n * L <= 4096 ? stackalloc byte[n * L] : new byte[n * L];
+
+        // Each score goes to a cleared buffer of its own: a scorer may add to the buffer or overwrite it.
+        emit.Clear();
+        score(weights, f[..features.ExtractStatic(0, f)], emit);
+        features.ExtractHistory(0, -1, f);
+        history.Clear();
+        score(weights, f[..NerFeatures.HistoryCount], history);
+        for (int c = 0; c < L; c++)
+        {
+            best[c] = NerLabels.CanFollow(-1, c) ? emit[c] + history[c] : float.NegativeInfinity;
+        }
+
+        for (int i = 1; i < n; i++)
+        {
+            emit.Clear();
+            score(weights, f[..features.ExtractStatic(i, f)], emit);
+            next.Fill(float.NegativeInfinity);
+            for (int p = 0; p < L; p++)
             {
-                if (!NerLabels.CanFollow(p1, c) || (i == n - 1 && !NerLabels.CanEnd(c)))
+                if (float.IsNegativeInfinity(best[p]))
                 {
                     continue;
                 }
 
-                if (best < 0 || scores[c] > scores[best])
+                features.ExtractHistory(i, p, f);
+                history.Clear();
+                score(weights, f[..NerFeatures.HistoryCount], history);
+                for (int c = 0; c < L; c++)
                 {
-                    best = c;
+                    float v = best[p] + history[c];
+                    if (v > next[c] && NerLabels.CanFollow(p, c))
+                    {
+                        next[c] = v;
+                        back[(i * L) + c] = (byte)p;
+                    }
                 }
             }
 
-            best = onPosition?.Invoke(i, f[..k], best) ?? best;
-            labels[i] = best;
-            p2 = p1;
-            p1 = best;
+            for (int c = 0; c < L; c++)
+            {
+                best[c] = next[c] + emit[c];
+            }
+        }
+
+        int last = -1;
+        for (int c = 0; c < L; c++)
+        {
+            if (NerLabels.CanEnd(c) && !float.IsNegativeInfinity(best[c]) && (last < 0 || best[c] > best[last]))
+            {
+                last = c;
+            }
+        }
+
+        for (int i = n - 1; i >= 0; i--)
+        {
+            labels[i] = last;
+            last = back[(i * L) + last];
         }
     }
-
-    /// <summary>Called in training with the features and the guess; returns the label to continue with.</summary>
-    internal delegate int OnPosition(int position, ReadOnlySpan<ulong> features, int guess);
 
     public static NerModel Load(string path)
     {
@@ -98,8 +158,8 @@ public sealed class NerModel
     public static NerModel Load(Stream stream)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        // Versions before 5 had fewer gazetteer categories and feature templates: they would load and score wrong.
-        using var reader = ModelFile.OpenRead(stream, Magic, "NER", 5, Version, out int version);
+        // Versions before 7 were trained for greedy decoding with other feature templates: they would load and score wrong.
+        using var reader = ModelFile.OpenRead(stream, Magic, "NER", 7, Version, out int version);
 
         int kinds = reader.ReadInt32();
         for (int k = 0; k < kinds; k++)

@@ -10,8 +10,12 @@ internal static class NerSpanTrimmer
 {
     private static readonly HashSet<string> Links = new(StringComparer.Ordinal) { "of", "&", "and", "for", "de", "du", "la", "le", "al", "el", "the", "on", "von", "van", "der", "den", "da", "di", "bin", "ibn", "-", "'s", "’s", "s", "." };
 
-    /// <summary>The spans cut before the first token that cannot be inside a name; each keeps at least its first token.</summary>
-    public static List<NerSpan> Trim(IReadOnlyList<string> forms, List<NerSpan> spans)
+    /// <summary>
+    /// The spans cut before the first token that cannot be inside a name; each keeps at least its first token. With a
+    /// <paramref name="gazetteer"/>, a person's name also loses the titles before it ("Dr. Dorn", "President Bush"), as
+    /// the training names from GUM do.
+    /// </summary>
+    public static List<NerSpan> Trim(IReadOnlyList<string> forms, List<NerSpan> spans, NerGazetteer? gazetteer = null)
     {
         for (int s = spans.Count - 1; s >= 0; s--)
         {
@@ -33,9 +37,10 @@ internal static class NerSpanTrimmer
                 end--;
             }
 
-            if (end != span.End)
+            int start = gazetteer is not null && span.Kind == Core.Layers.EntityKind.Person ? NerCorpus.SkipTitles(forms, span.Start, end, gazetteer) : span.Start;
+            if (end != span.End || start != span.Start)
             {
-                spans[s] = span with { End = end };
+                spans[s] = span with { Start = start, End = end };
             }
         }
 
@@ -58,6 +63,28 @@ internal static class NerSpanTrimmer
 
         // A lower-case word only as a link to a capitalized word the name goes on to.
         return Links.Contains(form) && i + 1 < end && (StartsUpper(forms[i + 1]) || Links.Contains(forms[i + 1]));
+    }
+
+    private static readonly string[] FileExtensions = [".pdf", ".htm", ".html", ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx", ".txt", ".jpg", ".jpeg", ".gif", ".png", ".zip", ".exe", ".mp3"];
+
+    /// <summary>
+    /// True when the span holds a file name ("CrudeStocks.pdf", "TEXT.htm"): mail attachments are capitalized like
+    /// names, and a model trained on edited text takes them for organizations.
+    /// </summary>
+    public static bool HoldsFileName(IReadOnlyList<string> forms, NerSpan span)
+    {
+        for (int i = span.Start; i < span.End; i++)
+        {
+            foreach (var extension in FileExtensions)
+            {
+                if (forms[i].Length > extension.Length && forms[i].EndsWith(extension, StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     private static bool StartsUpper(string form) => form.Length > 0 && char.IsUpper(form[0]);

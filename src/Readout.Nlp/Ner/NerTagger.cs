@@ -37,11 +37,12 @@ public sealed class NerTagger : IStage
         var mentions = new List<EntityMention>();
         var ranges = SentenceRanges.Of(tokens, sentences);
         var allForms = ranges.Select(r => Enumerable.Range(r.First, r.End - r.First).Select(i => tokens.Text(document.Text, i)).ToArray()).ToList();
-        var context = new NerDocumentContext(allForms);
+        var allUpos = ranges.Select(r => (IReadOnlyList<Upos>)new ArraySegment<Upos>(pos.Upos, r.First, r.End - r.First)).ToList();
+        var spans = _model.TagDocument(allForms, allUpos, _gazetteer);
         for (int r = 0; r < ranges.Count; r++)
         {
-            var (first, end) = ranges[r];
-            foreach (var s in _model.Tag(allForms[r], new ArraySegment<Upos>(pos.Upos, first, end - first), _gazetteer, context, r))
+            var (first, _) = ranges[r];
+            foreach (var s in spans[r])
             {
                 var span = TextSpan.FromBounds(tokens.Starts[first + s.Start], tokens.Ends[first + s.End - 1]);
                 mentions.Add(new EntityMention(span, first + s.Start, first + s.End, s.Kind, document.Text.Substring(span.Start, span.Length)));

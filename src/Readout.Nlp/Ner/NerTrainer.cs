@@ -8,10 +8,10 @@ public static class NerTrainer
 {
     /// <summary>
     /// Trains on <paramref name="train"/> for a fixed number of epochs (no development data is used);
-    /// parts of speech come from <paramref name="posModel"/>, as they will when tagging. The previous-label
-    /// features see the gold labels: with the model's own guesses there, one early wrong label forced the
-    /// rest of a name into wrong updates and the model settled at 97 % training accuracy and lost a third of
-    /// its recall; with gold history it fits 99.5 % and scores 10 to 18 F1 points higher on both dev sets.
+    /// parts of speech come from <paramref name="posModel"/>, as they will when tagging. A structured perceptron:
+    /// each sentence is decoded whole (Viterbi, as when tagging) and, where the best path differs from the gold
+    /// one, the gold path's features (with the gold previous label) are rewarded and the guessed path's (with its
+    /// own previous label) penalized, so training sees the history it will see when tagging.
     /// </summary>
     public static NerModel Train(IReadOnlyList<NerSentence> train, PosModel posModel, NerGazetteer gazetteer, NerTrainingOptions options, TextWriter? log = null)
     {
@@ -36,6 +36,8 @@ public static class NerTrainer
         var random = new Random(options.Seed);
         var order = Enumerable.Range(0, data.Length).ToArray();
         var labels = new int[data.Max(d => d.Gold.Length)];
+        Span<ulong> f = stackalloc ulong[NerFeatures.MaxFeatures];
+        Span<ulong> h = stackalloc ulong[NerFeatures.HistoryCount];
         for (int epoch = 1; epoch <= options.Epochs; epoch++)
         {
             random.Shuffle(order);
@@ -43,14 +45,29 @@ public static class NerTrainer
             foreach (int s in order)
             {
                 var (features, gold) = data[s];
-                NerModel.Decode(features, labels.AsSpan(0, gold.Length), static (t, f, sc) => t.Score(f, sc), trainer, (i, f, guess) =>
+                var guess = labels.AsSpan(0, gold.Length);
+                NerModel.Decode(features, guess, static (t, f, sc) => t.Score(f, sc), trainer);
+                for (int i = 0; i < gold.Length; i++)
                 {
-                    trainer.Update(f, gold[i], guess);
-                    trainer.Tick();
-                    correct += guess == gold[i] ? 1 : 0;
+                    correct += guess[i] == gold[i] ? 1 : 0;
                     total++;
-                    return gold[i];
-                });
+                    int goldPrevious = i > 0 ? gold[i - 1] : -1, guessPrevious = i > 0 ? guess[i - 1] : -1;
+                    if (guess[i] == gold[i] && goldPrevious == guessPrevious)
+                    {
+                        continue;
+                    }
+
+                    trainer.Update(f[..features.ExtractStatic(i, f)], gold[i], guess[i]);
+                    features.ExtractHistory(i, goldPrevious, h);
+                    trainer.Add(h, gold[i], 1f);
+                    features.ExtractHistory(i, guessPrevious, h);
+                    trainer.Add(h, guess[i], -1f);
+                }
+
+                for (int i = 0; i < gold.Length; i++)
+                {
+                    trainer.Tick();
+                }
             }
 
             log?.WriteLine($"ner: epoch {epoch}: train label accuracy {100.0 * correct / total:F2}");

@@ -61,6 +61,18 @@ internal sealed class PerceptronTrainer
         }
     }
 
+    /// <summary>Adds <paramref name="delta"/> to the weights of <paramref name="features"/> for one class (structured updates, where the guessed and true paths have different features).</summary>
+    public void Add(ReadOnlySpan<ulong> features, int cls, float delta)
+    {
+        float t = _time * delta;
+        foreach (ulong f in features)
+        {
+            int row = (int)(f & (ulong)_mask) * _classes;
+            _w[row + cls] += delta;
+            _u[row + cls] += t;
+        }
+    }
+
     /// <summary>Averaged weights with entries below <paramref name="threshold"/> in magnitude dropped.</summary>
     public SparseWeights Average(float threshold)
     {

@@ -54,4 +54,13 @@ public sealed class NerGazetteerTests
         Assert.Equal(0, NerGazetteer.Code(codes, 0, NerGazetteer.Place));
         Assert.NotEqual(0, NerGazetteer.Code(codes, 2, NerGazetteer.Place));
     }
+
+    [Fact]
+    public void FromKnowledgeBase_FirstLevelDivision_IsAPlace()
+    {
+        var gazetteer = NerGazetteer.Default(TestModels.RepositoryRoot);
+        var codes = gazetteer.Match(["Queensland", "and", "Kerala"]);
+        Assert.NotEqual(0, NerGazetteer.Code(codes, 0, NerGazetteer.Place));
+        Assert.NotEqual(0, NerGazetteer.Code(codes, 2, NerGazetteer.Place));
+    }
 }

@@ -1,5 +1,6 @@
 using Readout.Core.Layers;
 using Readout.Nlp.Ner;
+using Readout.Nlp.Tests.Tagging;
 using Xunit;
 
 namespace Readout.Nlp.Tests.Ner;
@@ -16,6 +17,37 @@ public sealed class NerSpanTrimmerTests
         var forms = sentence.Split(' ');
         var trimmed = NerSpanTrimmer.Trim(forms, [new NerSpan(start, end, EntityKind.Person)]);
         Assert.Equal([new NerSpan(start, expectedEnd, EntityKind.Person)], trimmed);
+    }
+
+    [Theory]
+    [InlineData("Dr. Dorn is great", 0, 2, 1)]
+    [InlineData("Doctor Hank is great", 0, 2, 1)]
+    [InlineData("President Vladimir Putin said", 0, 3, 1)]
+    [InlineData("Mr. Smith", 0, 2, 1)]
+    [InlineData("Dr. said", 0, 1, 0)]
+    public void Trim_PersonAfterTitle_DropsTheTitle(string sentence, int start, int end, int expectedStart)
+    {
+        var gazetteer = NerGazetteer.Default(TestModels.RepositoryRoot);
+        var trimmed = NerSpanTrimmer.Trim(sentence.Split(' '), [new NerSpan(start, end, EntityKind.Person)], gazetteer);
+        Assert.Equal([new NerSpan(expectedStart, end, EntityKind.Person)], trimmed);
+    }
+
+    [Theory]
+    [InlineData("see CrudeStocks.pdf now", 1, 2, true)]
+    [InlineData("TEXT.htm", 0, 1, true)]
+    [InlineData("Amazon.com sells", 0, 1, false)]
+    [InlineData("the .pdf", 1, 2, false)]
+    public void HoldsFileName_AttachmentNames(string sentence, int start, int end, bool expected)
+    {
+        Assert.Equal(expected, NerSpanTrimmer.HoldsFileName(sentence.Split(' '), new NerSpan(start, end, EntityKind.Organization)));
+    }
+
+    [Fact]
+    public void Trim_PlaceAfterTitleWord_KeepsIt()
+    {
+        var gazetteer = NerGazetteer.Default(TestModels.RepositoryRoot);
+        var span = new NerSpan(0, 2, EntityKind.Organization);
+        Assert.Equal([span], NerSpanTrimmer.Trim(["President", "Hotel"], [span], gazetteer));
     }
 
     [Theory]

@@ -1,0 +1,102 @@
+using Readout.Core.Layers;
+
+namespace Readout.Nlp.Ner;
+
+/// <summary>
+/// One name, one reading per document: after every sentence is tagged, a name written the same way in several places
+/// takes the kind most of its mentions got, and a capitalized occurrence the tagger left out ("Firefox" tagged in
+/// one sentence, missed in the next) becomes a name of that kind too. Reads only the predicted spans and the words.
+/// </summary>
+internal static class NerDocumentConsistency
+{
+    private const int MaxWords = 6;
+
+    /// <summary>Rewrites <paramref name="spans"/> (one sorted, non-overlapping list per sentence) in place.</summary>
+    public static void Apply(IReadOnlyList<IReadOnlyList<string>> sentences, IReadOnlyList<List<NerSpan>> spans)
+    {
+        var votes = new Dictionary<string, int[]>(StringComparer.Ordinal);
+        for (int s = 0; s < sentences.Count; s++)
+        {
+            foreach (var span in spans[s])
+            {
+                string key = Key(sentences[s], span.Start, span.End);
+                if (!votes.TryGetValue(key, out var counts))
+                {
+                    counts = new int[NerLabels.Kinds.Length];
+                    votes[key] = counts;
+                }
+
+                counts[NerLabels.IndexOf(span.Kind)]++;
+            }
+        }
+
+        if (votes.Count == 0)
+        {
+            return;
+        }
+
+        for (int s = 0; s < sentences.Count; s++)
+        {
+            var forms = sentences[s];
+            var list = spans[s];
+            for (int k = 0; k < list.Count; k++)
+            {
+                var kind = Majority(votes[Key(forms, list[k].Start, list[k].End)], list[k].Kind);
+                list[k] = list[k] with { Kind = kind };
+            }
+
+            var added = new List<NerSpan>();
+            int next = 0;
+            for (int i = 0; i < forms.Count; i++)
+            {
+                while (next < list.Count && list[next].End <= i)
+                {
+                    next++;
+                }
+
+                if (!StartsUpper(forms[i]) || (next < list.Count && list[next].Start <= i))
+                {
+                    continue;
+                }
+
+                // The longest name of the document starting here that ends before the next tagged span.
+                int limit = Math.Min(forms.Count, next < list.Count ? list[next].Start : forms.Count);
+                for (int end = Math.Min(limit, i + MaxWords); end > i; end--)
+                {
+                    if (votes.TryGetValue(Key(forms, i, end), out var counts) && (end == limit || !Continues(forms[end])))
+                    {
+                        added.Add(new NerSpan(i, end, Majority(counts, null)));
+                        i = end - 1;
+                        break;
+                    }
+                }
+            }
+
+            if (added.Count > 0)
+            {
+                list.AddRange(added);
+                list.Sort((a, b) => a.Start.CompareTo(b.Start));
+            }
+        }
+    }
+
+    /// <summary>The kind with most votes; on a tie, <paramref name="own"/> when it is among the best, else the first.</summary>
+    private static EntityKind Majority(int[] counts, EntityKind? own)
+    {
+        int best = counts.Max();
+        if (own is { } kind && counts[NerLabels.IndexOf(kind)] == best)
+        {
+            return kind;
+        }
+
+        return NerLabels.Kinds[Array.IndexOf(counts, best)];
+    }
+
+    /// <summary>True when a capitalized word follows: the name found would be part of a longer one ("Bank" in "Bank Leumi").</summary>
+    private static bool Continues(string form) => StartsUpper(form);
+
+    private static string Key(IReadOnlyList<string> forms, int start, int end) =>
+        end - start == 1 ? forms[start] : string.Join(' ', Enumerable.Range(start, end - start).Select(i => forms[i]));
+
+    private static bool StartsUpper(string form) => form.Length > 0 && char.IsUpper(form[0]);
+}

@@ -1,0 +1,69 @@
+using Readout.Core.Layers;
+using Readout.Nlp.Ner;
+using Xunit;
+
+namespace Readout.Nlp.Tests.Ner;
+
+public sealed class NerDocumentConsistencyTests
+{
+    private static string[] Words(string sentence) => sentence.Split(' ');
+
+    [Fact]
+    public void Apply_NameTaggedOnceMissedElsewhere_FindsItAgainWithTheMajorityKind()
+    {
+        IReadOnlyList<string>[] sentences = [Words("I use Firefox daily ."), Words("Firefox crashed ."), Words("Firefox Sync is new ."), Words("the firefox icon")];
+        List<NerSpan>[] spans = [[new(2, 3, EntityKind.Organization)], [], [], []];
+        NerDocumentConsistency.Apply(sentences, spans);
+        Assert.Equal([new NerSpan(0, 1, EntityKind.Organization)], spans[1]);
+        // Not a part of a longer capitalized name, and never a lower-case word.
+        Assert.Empty(spans[2]);
+        Assert.Empty(spans[3]);
+    }
+
+    [Fact]
+    public void Apply_NameWithTwoKinds_TakesTheMajorityEverywhere()
+    {
+        IReadOnlyList<string>[] sentences = [Words("Jordan said"), Words("Jordan left"), Words("to Jordan")];
+        List<NerSpan>[] spans = [[new(0, 1, EntityKind.Person)], [new(0, 1, EntityKind.Person)], [new(1, 2, EntityKind.Place)]];
+        NerDocumentConsistency.Apply(sentences, spans);
+        Assert.All(spans, s => Assert.Equal(EntityKind.Person, Assert.Single(s).Kind));
+    }
+
+    [Fact]
+    public void Apply_AnySpans_StaySortedAndNonOverlapping()
+    {
+        string[] vocabulary = ["Ann", "Lee", "of", "Bank", "said", "ann", "."];
+        EntityKind[] kinds = [EntityKind.Person, EntityKind.Organization, EntityKind.Place];
+        var random = new Random(11);
+        for (int trial = 0; trial < 500; trial++)
+        {
+            var sentences = Enumerable.Range(0, random.Next(1, 5))
+                .Select(_ => (IReadOnlyList<string>)Enumerable.Range(0, random.Next(1, 9)).Select(_ => vocabulary[random.Next(vocabulary.Length)]).ToArray())
+                .ToArray();
+            var spans = sentences.Select(forms =>
+            {
+                var list = new List<NerSpan>();
+                for (int i = random.Next(0, 3); i < forms.Count; i = list[^1].End + random.Next(0, 3))
+                {
+                    list.Add(new NerSpan(i, random.Next(i + 1, Math.Min(forms.Count, i + 3) + 1), kinds[random.Next(kinds.Length)]));
+                }
+
+                return list;
+            }).ToArray();
+            var before = spans.Select(s => s.Select(x => (x.Start, x.End)).ToList()).ToArray();
+            NerDocumentConsistency.Apply(sentences, spans);
+            for (int s = 0; s < sentences.Length; s++)
+            {
+                for (int k = 0; k < spans[s].Count; k++)
+                {
+                    Assert.InRange(spans[s][k].Start, 0, spans[s][k].End - 1);
+                    Assert.InRange(spans[s][k].End, 1, sentences[s].Count);
+                    Assert.True(k == 0 || spans[s][k - 1].End <= spans[s][k].Start, "sorted, non-overlapping");
+                }
+
+                // Every tagged span is kept (its kind may change).
+                Assert.All(before[s], b => Assert.Contains(spans[s], x => (x.Start, x.End) == b));
+            }
+        }
+    }
+}
