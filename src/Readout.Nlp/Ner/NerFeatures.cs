@@ -111,12 +111,28 @@ internal sealed class NerFeatures
     public void ExtractHistory(int i, int prev1, Span<ulong> f)
     {
         int k = i + Pad;
+        History(prev1, _word[k], _shortShape[k], _pos[k], _gazetteer[k], f);
+    }
+
+    // Which of the history features depend on the word itself; the others take few values (the label alone, with
+    // the part of speech, or with no gazetteer match), so a model can sum them in advance (NerModel.HistoryTables).
+    public const int HistoryWord = 1;
+    public const int HistoryShape = 2;
+    public const int HistoryPos = 3;
+    public const int HistoryGazetteer = 4;
+
+    /// <summary>The part-of-speech code of position <paramref name="i"/> (1 + <see cref="Upos"/>) and whether no gazetteer list matches there.</summary>
+    public (int Pos, bool NoGazetteer) HistoryKeys(int i) => ((int)_pos[i + Pad], _gazetteer[i + Pad] == 0);
+
+    /// <summary>The history features of a word with these hashes after label <paramref name="prev1"/>.</summary>
+    public static void History(int prev1, ulong word, ulong shape, ulong pos, ulong gazetteer, Span<ulong> f)
+    {
         ulong t1 = LabelHash(prev1);
         f[0] = FeatureHash.Feature(26, t1);
-        f[1] = FeatureHash.Feature(28, t1, _word[k]);
-        f[2] = FeatureHash.Feature(29, t1, _shortShape[k]);
-        f[3] = FeatureHash.Feature(30, t1, _pos[k]);
-        f[4] = FeatureHash.Feature(36, _gazetteer[k], t1);
+        f[HistoryWord] = FeatureHash.Feature(28, t1, word);
+        f[HistoryShape] = FeatureHash.Feature(29, t1, shape);
+        f[HistoryPos] = FeatureHash.Feature(30, t1, pos);
+        f[HistoryGazetteer] = FeatureHash.Feature(36, gazetteer, t1);
     }
 
     /// <summary>Writes the features of position <paramref name="i"/> that do not depend on labels; returns their count.</summary>

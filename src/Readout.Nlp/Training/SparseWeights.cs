@@ -320,7 +320,42 @@ internal sealed class SparseWeights
         }
     }
 
-    /// <summary>The class of highest score (the first of equals), as <see cref="Score"/> from zero scores would rank them.</summary>
+    /// <summary>
+    /// The unscaled integer sums <see cref="Score(ReadOnlySpan{ulong}, Span{float})"/> makes of <paramref name="features"/> (<see cref="ClassCount"/> of them),
+    /// for a caller that adds the same features to many scores: with <see cref="Score(ReadOnlySpan{ulong}, ReadOnlySpan{int}, Span{float})"/>
+    /// the result is exactly that of scoring them with the rest. Null when the weights are not held as integer levels
+    /// (fresh from training).
+    /// </summary>
+    internal int[]? Sums(ReadOnlySpan<ulong> features)
+    {
+        if (_entries is not null)
+        {
+            return null;
+        }
+
+        Span<int> sums = stackalloc int[_stride];
+        Sum(features, sums);
+        return sums[..ClassCount].ToArray();
+    }
+
+    /// <summary>As <see cref="Score(ReadOnlySpan{ulong}, Span{float})"/>, with <paramref name="plus"/> (from <see cref="Sums"/>) added to the sums before scaling.</summary>
+    internal void Score(ReadOnlySpan<ulong> features, ReadOnlySpan<int> plus, Span<float> scores)
+    {
+        if (_entries is not null || scores.Length < ClassCount || plus.Length < ClassCount)
+        {
+            throw new InvalidOperationException("Precomputed sums need integer weights and a score per class.");
+        }
+
+        Span<int> sums = stackalloc int[_stride];
+        Sum(features, sums);
+        float scale = Scale;
+        for (int c = 0; c < ClassCount; c++)
+        {
+            scores[c] += (sums[c] + plus[c]) * scale;
+        }
+    }
+
+    /// <summary>The class of highest score (the first of equals), as <see cref="Score(ReadOnlySpan{ulong}, Span{float})"/> from zero scores would rank them.</summary>
     public int Best(ReadOnlySpan<ulong> features)
     {
         if (_entries is not null)

@@ -35,6 +35,43 @@ public sealed class NerTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Tag_PrecomputedHistorySums_GiveWhatLookingUpEveryFeatureGives()
+    {
+        // Training sentences (their words only): the committed model and the sums it precomputes at load.
+        var sentences = NerTraining.LoadTrainingData(TestModels.DataRoot, Gazetteer).Take(600).Select(s => s.Forms).ToList();
+        var context = new NerDocumentContext(sentences);
+        int names = 0;
+        for (int i = 0; i < sentences.Count; i++)
+        {
+            var upos = TestModels.Pos.Tag(sentences[i]).Upos;
+            var fast = Model.Tag(sentences[i], upos, Gazetteer, context, i, beam: float.PositiveInfinity);
+            var looked = Model.Tag(sentences[i], upos, Gazetteer, context, i, fixedHistory: false, beam: float.PositiveInfinity);
+            Assert.Equal(looked, fast);
+            names += fast.Count;
+        }
+
+        Assert.True(names > 300, $"only {names} names in 600 sentences: the comparison says little");
+    }
+
+    [Fact]
+    public void Tag_Beam_FindsWhatExactViterbiFinds()
+    {
+        // The beam is an approximation: it may lose a path, but on these sentences it must not.
+        var sentences = NerTraining.LoadTrainingData(TestModels.DataRoot, Gazetteer).Skip(600).Take(1000).Select(s => s.Forms).ToList();
+        var context = new NerDocumentContext(sentences);
+        int differ = 0;
+        for (int i = 0; i < sentences.Count; i++)
+        {
+            var upos = TestModels.Pos.Tag(sentences[i]).Upos;
+            var exact = Model.Tag(sentences[i], upos, Gazetteer, context, i, beam: float.PositiveInfinity);
+            differ += Model.Tag(sentences[i], upos, Gazetteer, context, i).SequenceEqual(exact) ? 0 : 1;
+        }
+
+        output.WriteLine($"{differ} of {sentences.Count} sentences tagged otherwise with the beam");
+        Assert.Equal(0, differ);
+    }
+
+    [Fact]
     public void Train_SameSentencesTwice_GivesIdenticalModels()
     {
         var sentences = NerTraining.LoadTrainingData(TestModels.DataRoot, Gazetteer).Take(300).ToList();
