@@ -110,6 +110,7 @@ public sealed class ApiTests(ServerFixture server)
     [InlineData("/api/v1/events?cursor=not-a-cursor", "cursor")]
     [InlineData("/api/v1/events?countri=JPN", "countri")]
     [InlineData("/api/v1/events?type=1", "type")]
+    [InlineData("/api/v1/events?explain=yes", "explain")]
     [InlineData("/api/v1/events?country=JPN&country=RUS", "country")]
     [InlineData("/api/v1/search?q=%22%22", "q")]
     [InlineData("/api/v1/search", "q")]
@@ -124,6 +125,17 @@ public sealed class ApiTests(ServerFixture server)
         var errors = problem["errors"]!.AsObject();
         Assert.True(errors.ContainsKey(parameter), $"errors: {errors.ToJsonString()}");
         Assert.Contains(parameter, problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Events_Explanation_OnlyWhenAsked()
+    {
+        var plain = (await GetJsonAsync("/api/v1/events?dyad=JPN,IDN&limit=3"))["items"]!.AsArray();
+        var explained = (await GetJsonAsync("/api/v1/events?dyad=JPN,IDN&limit=3&explain=true"))["items"]!.AsArray();
+        Assert.Equal(3, plain.Count);
+        Assert.All(plain, e => Assert.Null(e!["explanation"]));
+        Assert.Equal(plain.Select(e => e!["id"]!.GetValue<long>()), explained.Select(e => e!["id"]!.GetValue<long>()));
+        Assert.All(explained, e => Assert.Contains(e!["explanation"]!.AsArray(), line => line!.GetValue<string>().StartsWith("Date: ", StringComparison.Ordinal)));
     }
 
     [Fact]

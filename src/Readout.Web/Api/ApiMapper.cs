@@ -18,7 +18,8 @@ internal static class ApiMapper
 
     public static SpanDto Span(TextSpan span) => new(span.Start, span.End);
 
-    public static EventDto Event(StoredEvent s)
+    /// <param name="explain">Whether to write the explanation (<see cref="Explain"/>); listings leave it out unless asked.</param>
+    public static EventDto Event(StoredEvent s, bool explain = true)
     {
         var e = s.Event;
         return new EventDto(
@@ -47,7 +48,7 @@ internal static class ApiMapper
             [.. e.MoreEvidence.Select(Span)],
             new SentenceDto(s.SentenceSpan.Start, s.SentenceSpan.End, s.SentenceText),
             new ArticleRefDto(s.ArticleId, s.Article.Title, s.Article.Source, s.Article.Url, s.Article.Published),
-            Explain(s));
+            explain ? Explain(s) : null);
     }
 
     public static ArticleRefDto ArticleRef(long id, ArticleInfo a) => new(id, a.Title, a.Source, a.Url, a.Published);

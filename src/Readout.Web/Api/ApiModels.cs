@@ -39,7 +39,7 @@ internal sealed record EventDto(
     IReadOnlyList<SpanDto> MoreEvidence,
     SentenceDto Sentence,
     ArticleRefDto Article,
-    IReadOnlyList<string> Explanation);
+    IReadOnlyList<string>? Explanation);
 
 internal sealed record EventPage(IReadOnlyList<EventDto> Items, string? NextCursor);
 

@@ -135,6 +135,23 @@ internal sealed partial class QueryErrors
         return null;
     }
 
+    /// <summary>true or false (any case); absent: <paramref name="defaultValue"/>.</summary>
+    public bool Flag(string name, string? value, bool defaultValue)
+    {
+        if (value is null)
+        {
+            return defaultValue;
+        }
+
+        if (bool.TryParse(value, out bool flag))
+        {
+            return flag;
+        }
+
+        Add(name, $"'{name}' must be true or false; got '{Clip(value)}'.");
+        return defaultValue;
+    }
+
     public int Limit(string name, string? value, int defaultValue, int max)
     {
         if (value is null)
