@@ -36,7 +36,7 @@ public sealed class NerGazetteerTests
     [Fact]
     public void Match_LowerCaseCountryAndGivenName_FoldedAndNameCategoriesFire()
     {
-        var gazetteer = NerGazetteer.Default(TestModels.RepositoryRoot);
+        var gazetteer = TestModels.NerGazetteer;
         string[] forms = ["nina", "moved", "to", "malaysia", "with", "Nina"];
         var codes = gazetteer.Match(forms);
         Assert.NotEqual(0, NerGazetteer.Code(codes, 3, NerGazetteer.FoldedCountry));
@@ -46,9 +46,20 @@ public sealed class NerGazetteerTests
     }
 
     [Fact]
+    public void Match_Phrases_LeftmostLongestPerCategoryWithBiluPositions()
+    {
+        // Exact-case and folded lists are matched separately: "united states" only by the folded one.
+        var codes = TestModels.NerGazetteer.Match(["the", "United", "States", "and", "united", "states", "Iran"]);
+        byte Code(int token, int category) => NerGazetteer.Code(codes, token, category);
+        Assert.Equal([0, 1 + NerLabels.Begin, 1 + NerLabels.Last, 0, 0, 0, 1 + NerLabels.Unit], Enumerable.Range(0, 7).Select(t => (int)Code(t, NerGazetteer.Country)));
+        Assert.Equal([0, 1 + NerLabels.Begin, 1 + NerLabels.Last, 0, 1 + NerLabels.Begin, 1 + NerLabels.Last, 1 + NerLabels.Unit], Enumerable.Range(0, 7).Select(t => (int)Code(t, NerGazetteer.FoldedCountry)));
+        Assert.Empty(TestModels.NerGazetteer.Match([]));
+    }
+
+    [Fact]
     public void FromKnowledgeBase_TownAndCity_GoToSmallAndLargePlaces()
     {
-        var gazetteer = NerGazetteer.Default(TestModels.RepositoryRoot);
+        var gazetteer = TestModels.NerGazetteer;
         var codes = gazetteer.Match(["Bryan", "and", "Houston"]);
         Assert.NotEqual(0, NerGazetteer.Code(codes, 0, NerGazetteer.SmallPlace));
         Assert.Equal(0, NerGazetteer.Code(codes, 0, NerGazetteer.Place));
@@ -58,7 +69,7 @@ public sealed class NerGazetteerTests
     [Fact]
     public void FromKnowledgeBase_FirstLevelDivision_IsAPlace()
     {
-        var gazetteer = NerGazetteer.Default(TestModels.RepositoryRoot);
+        var gazetteer = TestModels.NerGazetteer;
         var codes = gazetteer.Match(["Queensland", "and", "Kerala"]);
         Assert.NotEqual(0, NerGazetteer.Code(codes, 0, NerGazetteer.Place));
         Assert.NotEqual(0, NerGazetteer.Code(codes, 2, NerGazetteer.Place));

@@ -27,7 +27,7 @@ public sealed class NerSpanTrimmerTests
     [InlineData("Dr. said", 0, 1, 0)]
     public void Trim_PersonAfterTitle_DropsTheTitle(string sentence, int start, int end, int expectedStart)
     {
-        var gazetteer = NerGazetteer.Default(TestModels.RepositoryRoot);
+        var gazetteer = TestModels.NerGazetteer;
         var trimmed = NerSpanTrimmer.Trim(sentence.Split(' '), [new NerSpan(start, end, EntityKind.Person)], gazetteer);
         Assert.Equal([new NerSpan(expectedStart, end, EntityKind.Person)], trimmed);
     }
@@ -45,7 +45,7 @@ public sealed class NerSpanTrimmerTests
     [Fact]
     public void Trim_PlaceAfterTitleWord_KeepsIt()
     {
-        var gazetteer = NerGazetteer.Default(TestModels.RepositoryRoot);
+        var gazetteer = TestModels.NerGazetteer;
         var span = new NerSpan(0, 2, EntityKind.Organization);
         Assert.Equal([span], NerSpanTrimmer.Trim(["President", "Hotel"], [span], gazetteer));
     }

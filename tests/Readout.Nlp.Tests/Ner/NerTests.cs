@@ -12,11 +12,10 @@ namespace Readout.Nlp.Tests.Ner;
 public sealed class NerTests(ITestOutputHelper output)
 {
     private static readonly Lazy<NerModel> LazyModel = new(() => NerModel.Load(Path.Combine(TestModels.RepositoryRoot, "models", "en-ner.model")));
-    private static readonly Lazy<NerGazetteer> LazyGazetteer = new(() => NerGazetteer.Default(TestModels.RepositoryRoot));
 
     private static NerModel Model => LazyModel.Value;
 
-    private static NerGazetteer Gazetteer => LazyGazetteer.Value;
+    private static NerGazetteer Gazetteer => TestModels.NerGazetteer;
 
     [Fact]
     public void Evaluate_CommittedModelOnDevSets_ReachesFloors()

@@ -1,3 +1,4 @@
+using Readout.Nlp.Ner;
 using Readout.Nlp.Parsing;
 using Readout.Nlp.Tagging;
 
@@ -8,11 +9,15 @@ internal static class TestModels
 {
     private static readonly string Root = FindRoot();
     private static readonly Lazy<PosModel> LazyPos = new(() => PosModel.Load(Path.Combine(Root, "models", "en-ud-pos.model")));
+    private static readonly Lazy<NerGazetteer> LazyNerGazetteer = new(() => NerGazetteer.Default(Root));
     private static readonly Lazy<ParserModel> LazyParser = new(() => ParserModel.Load(Path.Combine(Root, "models", "en-ud-parser.model")));
 
     public static PosModel Pos => LazyPos.Value;
 
     public static ParserModel Parser => LazyParser.Value;
+
+    /// <summary>The name tagger's gazetteer of the repository's knowledge base, built once for every test.</summary>
+    public static NerGazetteer NerGazetteer => LazyNerGazetteer.Value;
 
     /// <summary>The folder holding Readout.slnx, walking up from the test binaries.</summary>
     public static string RepositoryRoot => Root;
