@@ -164,7 +164,7 @@ public sealed class NerModel
         // Each score goes to a cleared buffer of its own: a scorer may add to the buffer or overwrite it.
         emit.Clear();
         score(weights, f[..features.ExtractStatic(0, f)], emit);
-        ScoreHistory(features, 0, -1, score, historyScore, weights, f, history);
+        AddHistory(features, 0, -1, score, historyScore, weights, f, history);
         for (int c = 0; c < L; c++)
         {
             best[c] = NerLabels.CanFollow(-1, c) ? emit[c] + history[c] : float.NegativeInfinity;
@@ -189,7 +189,7 @@ public sealed class NerModel
                     continue;
                 }
 
-                ScoreHistory(features, i, p, score, historyScore, weights, f, history);
+                AddHistory(features, i, p, score, historyScore, weights, f, history);
                 for (int c = 0; c < L; c++)
                 {
                     float v = best[p] + history[c];
@@ -223,7 +223,9 @@ public sealed class NerModel
         }
     }
 
-    private static void ScoreHistory<T>(
+    /// <summary>The history score of position <paramref name="i"/> after <paramref name="previous"/> into a cleared <paramref name="history"/>: by
+    /// <paramref name="historyScore"/> when given, else by scoring every history feature.</summary>
+    private static void AddHistory<T>(
         NerFeatures features, int i, int previous, Scorer<T> score, HistoryScorer<T>? historyScore, T weights, Span<ulong> f, Span<float> history)
     {
         history.Clear();

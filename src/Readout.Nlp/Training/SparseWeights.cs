@@ -311,13 +311,7 @@ internal sealed class SparseWeights
             return;
         }
 
-        Span<int> sums = stackalloc int[_stride];
-        Sum(features, sums);
-        float scale = Scale;
-        for (int c = 0; c < ClassCount; c++)
-        {
-            scores[c] += sums[c] * scale;
-        }
+        AddScaled(features, [], scores);
     }
 
     /// <summary>
@@ -346,12 +340,23 @@ internal sealed class SparseWeights
             throw new InvalidOperationException("Precomputed sums need integer weights and a score per class.");
         }
 
+        AddScaled(features, plus[..ClassCount], scores);
+    }
+
+    /// <summary>Adds (the integer sums of <paramref name="features"/>, plus <paramref name="plus"/> where given) times <see cref="Scale"/> to <paramref name="scores"/>.</summary>
+    private void AddScaled(ReadOnlySpan<ulong> features, ReadOnlySpan<int> plus, Span<float> scores)
+    {
         Span<int> sums = stackalloc int[_stride];
         Sum(features, sums);
+        for (int c = 0; c < plus.Length; c++)
+        {
+            sums[c] += plus[c];
+        }
+
         float scale = Scale;
         for (int c = 0; c < ClassCount; c++)
         {
-            scores[c] += (sums[c] + plus[c]) * scale;
+            scores[c] += sums[c] * scale;
         }
     }
 
