@@ -77,18 +77,70 @@ public sealed class NerModel
     private void ScoreHistory(NerFeatures features, int i, int previous, Span<ulong> f, Span<float> scores)
     {
         features.ExtractHistory(i, previous, f);
-        var (pos, noGazetteer) = features.HistoryKeys(i);
-        var plus = _fixedHistory![noGazetteer ? 1 : 0][pos][previous + 1];
-        if (noGazetteer)
+        var (pos, noGazetteer, shape) = features.HistoryKeys(i);
+        var fixedSums = _fixedHistory![noGazetteer ? 1 : 0][pos][previous + 1];
+        Span<int> plus = stackalloc int[fixedSums.Length];
+        fixedSums.CopyTo(plus);
+
+        // Left to look up after the word-with-label feature (HistoryWord): the shape's when it is not cached (it
+        // follows at HistoryShape), the gazetteer's when a list matched (moved up behind them).
+        int count = 2;
+        var shapeSums = ShapeHistory(shape);
+        if (shapeSums is not null)
         {
-            _weights.Score(f.Slice(NerFeatures.HistoryWord, 2), plus, scores);
+            var withShape = shapeSums[previous + 1];
+            for (int c = 0; c < plus.Length; c++)
+            {
+                plus[c] += withShape[c];
+            }
+
+            count = 1;
         }
-        else
+
+        if (!noGazetteer)
         {
-            f[NerFeatures.HistoryPos] = f[NerFeatures.HistoryGazetteer];
-            _weights.Score(f.Slice(NerFeatures.HistoryWord, 3), plus, scores);
+            f[NerFeatures.HistoryWord + count] = f[NerFeatures.HistoryGazetteer];
+            count++;
         }
+
+        _weights.Score(f.Slice(NerFeatures.HistoryWord, count), plus, scores);
     }
+
+    /// <summary>
+    /// The sums of the shape-with-previous-label history feature for every previous label (index previous + 1), kept
+    /// per short shape ("Xx", "d.d"): text has few shapes, and this was one of the lookups Viterbi makes for every
+    /// previous label at every token. Null once <see cref="MaxCachedShapes"/> shapes are kept (odd text); the caller
+    /// then looks the feature up.
+    /// </summary>
+    private int[][]? ShapeHistory(ulong shape)
+    {
+        if (_shapeHistory.TryGetValue(shape, out var sums))
+        {
+            return sums;
+        }
+
+        if (_shapeHistory.Count >= MaxCachedShapes)
+        {
+            return null;
+        }
+
+        sums = new int[NerLabels.Count + 1][];
+        Span<ulong> f = stackalloc ulong[NerFeatures.HistoryCount];
+        for (int previous = -1; previous < NerLabels.Count; previous++)
+        {
+            NerFeatures.History(previous, 0, shape, 0, 0, f);
+            sums[previous + 1] = _weights.Sums(f.Slice(NerFeatures.HistoryShape, 1))!;
+        }
+
+        return _shapeHistory.GetOrAdd(shape, sums);
+    }
+
+    internal const int MaxCachedShapes = 4096;
+
+    /// <summary>Shapes whose history sums are kept (for tests).</summary>
+    internal int CachedShapes => _shapeHistory.Count;
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<ulong, int[][]> _shapeHistory = new();
 
     /// <summary>Number of stored non-zero weights.</summary>
     public int WeightCount => _weights.NonZero;

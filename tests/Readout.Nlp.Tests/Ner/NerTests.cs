@@ -53,6 +53,45 @@ public sealed class NerTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Tag_OnceTheShapeCacheIsFull_GivesWhatLookingUpEveryFeatureGives()
+    {
+        // A model of its own, so its cache of shape sums fills here: 5,000 words of distinct shapes ("x-d/X", "#x.d"),
+        // then ordinary sentences, tagged both ways with the cache full.
+        var model = NerModel.Load(Path.Combine(TestModels.RepositoryRoot, "models", "en-ner.model"));
+        const string symbols = "Xxd-./_+#@";
+        var odd = Enumerable.Range(0, 5000).Select(n =>
+        {
+            var word = new System.Text.StringBuilder();
+            for (int k = n, last = -1; word.Length < 6; k /= 9)
+            {
+                int next = (k % 9) + (k % 9 >= last && last >= 0 ? 1 : 0);
+                word.Append(symbols[next] switch { 'X' => 'Q', 'x' => 'q', 'd' => '7', var c => c });
+                last = next;
+            }
+
+            return word.ToString();
+        }).ToList();
+        var oddPos = TestModels.Pos.Tag(odd).Upos;
+        for (int i = 0; i < odd.Count; i += 20)
+        {
+            model.Tag(odd[i..(i + 20)], oddPos[i..(i + 20)], Gazetteer, NerDocumentContext.Empty, 0);
+        }
+
+        var sentences = NerTraining.LoadTrainingData(TestModels.DataRoot, Gazetteer).Take(300).Select(s => s.Forms).ToList();
+        int names = 0;
+        for (int i = 0; i < sentences.Count; i++)
+        {
+            var upos = TestModels.Pos.Tag(sentences[i]).Upos;
+            var fast = model.Tag(sentences[i], upos, Gazetteer, NerDocumentContext.Empty, 0, beam: float.PositiveInfinity);
+            Assert.Equal(model.Tag(sentences[i], upos, Gazetteer, NerDocumentContext.Empty, 0, fixedHistory: false, beam: float.PositiveInfinity), fast);
+            names += fast.Count;
+        }
+
+        Assert.Equal(NerModel.MaxCachedShapes, model.CachedShapes);
+        Assert.True(names > 150, $"only {names} names in 300 sentences: the comparison says little");
+    }
+
+    [Fact]
     public void Tag_Beam_FindsWhatExactViterbiFinds()
     {
         // The beam is an approximation: it may lose a path, but on these sentences it must not.
