@@ -46,11 +46,7 @@ public sealed class NerGazetteer
     private const int MaxWords = 6;
 
     private readonly Dictionary<string, int>[] _phrases;
-
-    // Every phrase with the categories listing it (bit c: category c) and its word count, one table for the
-    // case-exact categories and one for the folded: Match looks each candidate up twice, not once per category.
-    private readonly Dictionary<string, (ushort Categories, int Words)> _exact = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, (ushort Categories, int Words)> _folded = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>>[] _lookups;
 
     // Every phrase's first word, lower-cased, with the most words of a phrase starting with it (any category).
     private readonly Dictionary<string, int> _firstWords = new(StringComparer.Ordinal);
@@ -58,17 +54,12 @@ public sealed class NerGazetteer
     private NerGazetteer(Dictionary<string, int>[] phrases)
     {
         _phrases = phrases;
-        for (int c = 0; c < CategoryCount; c++)
+        _lookups = [.. phrases.Select(p => p.GetAlternateLookup<ReadOnlySpan<char>>())];
+        foreach (var (phrase, words) in phrases.SelectMany(p => p))
         {
-            var table = Folded(c) ? _folded : _exact;
-            foreach (var (phrase, words) in phrases[c])
-            {
-                var (categories, _) = table.GetValueOrDefault(phrase);
-                table[phrase] = ((ushort)(categories | (1 << c)), words);
-                int space = phrase.IndexOf(' ', StringComparison.Ordinal);
-                string first = (space < 0 ? phrase : phrase[..space]).ToLowerInvariant();
-                _firstWords[first] = Math.Max(words, _firstWords.GetValueOrDefault(first));
-            }
+            int space = phrase.IndexOf(' ', StringComparison.Ordinal);
+            string first = (space < 0 ? phrase : phrase[..space]).ToLowerInvariant();
+            _firstWords[first] = Math.Max(words, _firstWords.GetValueOrDefault(first));
         }
     }
 
@@ -248,8 +239,6 @@ public sealed class NerGazetteer
         try
         {
             var starts = _firstWords.GetAlternateLookup<ReadOnlySpan<char>>();
-            var exactPhrases = _exact.GetAlternateLookup<ReadOnlySpan<char>>();
-            var foldedPhrases = _folded.GetAlternateLookup<ReadOnlySpan<char>>();
             for (int i = 0; i < n; i++)
             {
                 var first = forms[i].AsSpan();
@@ -273,20 +262,13 @@ public sealed class NerGazetteer
                     form.ToLowerInvariant(folded.AsSpan(foldedAt));
                     exactAt += form.Length;
                     foldedAt += form.Length;
-                    int found = 0;
-                    if (exactPhrases.TryGetValue(exact.AsSpan(0, exactAt), out var e) && e.Words == len)
+                    for (int c = 0; c < CategoryCount; c++)
                     {
-                        found = e.Categories;
-                    }
-
-                    if (foldedPhrases.TryGetValue(folded.AsSpan(0, foldedAt), out var f) && f.Words == len)
-                    {
-                        found |= f.Categories;
-                    }
-
-                    for (; found != 0; found &= found - 1)
-                    {
-                        longest[(i * CategoryCount) + System.Numerics.BitOperations.TrailingZeroCount(found)] = (byte)len;
+                        var key = Folded(c) ? folded.AsSpan(0, foldedAt) : exact.AsSpan(0, exactAt);
+                        if (_lookups[c].TryGetValue(key, out int words) && words == len)
+                        {
+                            longest[(i * CategoryCount) + c] = (byte)len;
+                        }
                     }
                 }
             }
