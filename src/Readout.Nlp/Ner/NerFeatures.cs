@@ -121,8 +121,8 @@ internal sealed class NerFeatures
     public const int HistoryPos = 3;
     public const int HistoryGazetteer = 4;
 
-    /// <summary>The part-of-speech code of position <paramref name="i"/> (1 + <see cref="Upos"/>), whether no gazetteer list matches there, and its short shape's hash.</summary>
-    public (int Pos, bool NoGazetteer, ulong Shape) HistoryKeys(int i) => ((int)_pos[i + Pad], _gazetteer[i + Pad] == 0, _shortShape[i + Pad]);
+    /// <summary>The part-of-speech code of position <paramref name="i"/> (1 + <see cref="Upos"/>), whether no gazetteer list matches there, and the hashes of its word and short shape.</summary>
+    public (int Pos, bool NoGazetteer, ulong Word, ulong Shape) HistoryKeys(int i) => ((int)_pos[i + Pad], _gazetteer[i + Pad] == 0, _word[i + Pad], _shortShape[i + Pad]);
 
     /// <summary>The history features of a word with these hashes after label <paramref name="prev1"/>.</summary>
     public static void History(int prev1, ulong word, ulong shape, ulong pos, ulong gazetteer, Span<ulong> f)

@@ -39,6 +39,8 @@ public sealed class NerModel
 
         _weights = weights;
         _fixedHistory = FixedHistory(weights);
+        _wordHistory = new HistorySums(weights, NerFeatures.HistoryWord, MaxCachedWords);
+        _shapeHistory = new HistorySums(weights, NerFeatures.HistoryShape, MaxCachedShapes);
     }
 
     private static int[][][][]? FixedHistory(SparseWeights weights)
@@ -77,70 +79,99 @@ public sealed class NerModel
     private void ScoreHistory(NerFeatures features, int i, int previous, Span<ulong> f, Span<float> scores)
     {
         features.ExtractHistory(i, previous, f);
-        var (pos, noGazetteer, shape) = features.HistoryKeys(i);
+        var (pos, noGazetteer, word, shape) = features.HistoryKeys(i);
         var fixedSums = _fixedHistory![noGazetteer ? 1 : 0][pos][previous + 1];
         Span<int> plus = stackalloc int[fixedSums.Length];
         fixedSums.CopyTo(plus);
 
-        // Left to look up after the word-with-label feature (HistoryWord): the shape's when it is not cached (it
-        // follows at HistoryShape), the gazetteer's when a list matched (moved up behind them).
-        int count = 2;
-        var shapeSums = ShapeHistory(shape);
-        if (shapeSums is not null)
+        // What is not in a cache is looked up: the features left are moved to the front of f[HistoryWord..] (each
+        // moves down or stays, so none is overwritten before it is read).
+        int count = 0;
+        if (_wordHistory.Get(word) is { } wordSums)
         {
-            var withShape = shapeSums[previous + 1];
-            for (int c = 0; c < plus.Length; c++)
-            {
-                plus[c] += withShape[c];
-            }
+            Add(plus, wordSums[previous + 1]);
+        }
+        else
+        {
+            f[NerFeatures.HistoryWord + count++] = f[NerFeatures.HistoryWord];
+        }
 
-            count = 1;
+        if (_shapeHistory.Get(shape) is { } shapeSums)
+        {
+            Add(plus, shapeSums[previous + 1]);
+        }
+        else
+        {
+            f[NerFeatures.HistoryWord + count++] = f[NerFeatures.HistoryShape];
         }
 
         if (!noGazetteer)
         {
-            f[NerFeatures.HistoryWord + count] = f[NerFeatures.HistoryGazetteer];
-            count++;
+            f[NerFeatures.HistoryWord + count++] = f[NerFeatures.HistoryGazetteer];
         }
 
         _weights.Score(f.Slice(NerFeatures.HistoryWord, count), plus, scores);
+
+        static void Add(Span<int> to, int[] sums)
+        {
+            for (int c = 0; c < to.Length; c++)
+            {
+                to[c] += sums[c];
+            }
+        }
     }
 
-    /// <summary>
-    /// The sums of the shape-with-previous-label history feature for every previous label (index previous + 1), kept
-    /// per short shape ("Xx", "d.d"): text has few shapes, and this was one of the lookups Viterbi makes for every
-    /// previous label at every token. Null once <see cref="MaxCachedShapes"/> shapes are kept (odd text); the caller
-    /// then looks the feature up.
-    /// </summary>
-    private int[][]? ShapeHistory(ulong shape)
-    {
-        if (_shapeHistory.TryGetValue(shape, out var sums))
-        {
-            return sums;
-        }
+    /// <summary>Words whose word-with-previous-label sums are kept (beyond, they are looked up each time).</summary>
+    internal const int MaxCachedWords = 50_000;
 
-        if (_shapeHistory.Count >= MaxCachedShapes)
-        {
-            return null;
-        }
-
-        sums = new int[NerLabels.Count + 1][];
-        Span<ulong> f = stackalloc ulong[NerFeatures.HistoryCount];
-        for (int previous = -1; previous < NerLabels.Count; previous++)
-        {
-            NerFeatures.History(previous, 0, shape, 0, 0, f);
-            sums[previous + 1] = _weights.Sums(f.Slice(NerFeatures.HistoryShape, 1))!;
-        }
-
-        return _shapeHistory.GetOrAdd(shape, sums);
-    }
-
+    /// <summary>Short shapes ("Xx", "d.d") whose shape-with-previous-label sums are kept.</summary>
     internal const int MaxCachedShapes = 4096;
 
-    /// <summary>Shapes whose history sums are kept (for tests).</summary>
-    internal int CachedShapes => _shapeHistory.Count;
+    // Viterbi scores every previous label at every token, and the history features of the word and of its shape
+    // made most of its lookups: their sums per previous label are kept, per word and per shape. Text has few shapes;
+    // most words have no word-with-label weight at all and share one row of zeros.
+    private readonly HistorySums _wordHistory;
+    private readonly HistorySums _shapeHistory;
 
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<ulong, int[][]> _shapeHistory = new();
+    /// <summary>Words and shapes whose sums are kept (for tests).</summary>
+    internal (int Words, int Shapes) Cached => (_wordHistory.Count, _shapeHistory.Count);
+
+    /// <summary>
+    /// The sums of one history feature (<see cref="NerFeatures.HistoryWord"/> or <see cref="NerFeatures.HistoryShape"/>) for every
+    /// previous label (index previous + 1), per key, for up to <c>capacity</c> keys; null for a key beyond them. Thread-safe.
+    /// </summary>
+    private sealed class HistorySums(SparseWeights weights, int slot, int capacity)
+    {
+        private static readonly int[][] Zeros = [.. Enumerable.Range(0, NerLabels.Count + 1).Select(_ => new int[NerLabels.Count])];
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<ulong, int[][]> _sums = new();
+
+        public int Count => _sums.Count;
+
+        public int[][]? Get(ulong key)
+        {
+            if (_sums.TryGetValue(key, out var sums))
+            {
+                return sums;
+            }
+
+            if (_sums.Count >= capacity)
+            {
+                return null;
+            }
+
+            sums = new int[NerLabels.Count + 1][];
+            bool any = false;
+            Span<ulong> f = stackalloc ulong[NerFeatures.HistoryCount];
+            for (int previous = -1; previous < NerLabels.Count; previous++)
+            {
+                NerFeatures.History(previous, slot == NerFeatures.HistoryWord ? key : 0, slot == NerFeatures.HistoryShape ? key : 0, 0, 0, f);
+                sums[previous + 1] = weights.Sums(f.Slice(slot, 1))!;
+                any |= sums[previous + 1].Any(v => v != 0);
+            }
+
+            return _sums.GetOrAdd(key, any ? sums : Zeros);
+        }
+    }
 
     /// <summary>Number of stored non-zero weights.</summary>
     public int WeightCount => _weights.NonZero;

@@ -53,13 +53,13 @@ public sealed class NerTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Tag_OnceTheShapeCacheIsFull_GivesWhatLookingUpEveryFeatureGives()
+    public void Tag_OnceTheHistoryCachesAreFull_GivesWhatLookingUpEveryFeatureGives()
     {
-        // A model of its own, so its cache of shape sums fills here: 5,000 words of distinct shapes ("x-d/X", "#x.d"),
-        // then ordinary sentences, tagged both ways with the cache full.
+        // A model of its own, so its caches of word and shape sums fill here: words of distinct shapes ("Q-7/q",
+        // "#q.7") and distinct words ("w1", "w2" …), then ordinary sentences, tagged both ways with the caches full.
         var model = NerModel.Load(Path.Combine(TestModels.RepositoryRoot, "models", "en-ner.model"));
         const string symbols = "Xxd-./_+#@";
-        var odd = Enumerable.Range(0, 5000).Select(n =>
+        var odd = Enumerable.Range(0, NerModel.MaxCachedShapes + 500).Select(n =>
         {
             var word = new System.Text.StringBuilder();
             for (int k = n, last = -1; word.Length < 6; k /= 9)
@@ -70,13 +70,14 @@ public sealed class NerTests(ITestOutputHelper output)
             }
 
             return word.ToString();
-        }).ToList();
-        var oddPos = TestModels.Pos.Tag(odd).Upos;
-        for (int i = 0; i < odd.Count; i += 20)
+        }).Concat(Enumerable.Range(0, NerModel.MaxCachedWords).Select(n => $"w{n}")).ToList();
+        var oddPos = new Upos[20];
+        for (int i = 0; i + 20 <= odd.Count; i += 20)
         {
-            model.Tag(odd[i..(i + 20)], oddPos[i..(i + 20)], Gazetteer, NerDocumentContext.Empty, 0);
+            model.Tag(odd[i..(i + 20)], oddPos, Gazetteer, NerDocumentContext.Empty, 0);
         }
 
+        Assert.Equal((NerModel.MaxCachedWords, NerModel.MaxCachedShapes), model.Cached);
         var sentences = NerTraining.LoadTrainingData(TestModels.DataRoot, Gazetteer).Take(300).Select(s => s.Forms).ToList();
         int names = 0;
         for (int i = 0; i < sentences.Count; i++)
@@ -87,7 +88,6 @@ public sealed class NerTests(ITestOutputHelper output)
             names += fast.Count;
         }
 
-        Assert.Equal(NerModel.MaxCachedShapes, model.CachedShapes);
         Assert.True(names > 150, $"only {names} names in 300 sentences: the comparison says little");
     }
 
