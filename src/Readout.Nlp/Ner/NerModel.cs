@@ -121,8 +121,8 @@ public sealed class NerModel
         }
     }
 
-    /// <summary>Words whose word-with-previous-label sums are kept (beyond, they are looked up each time).</summary>
-    internal const int MaxCachedWords = 50_000;
+    /// <summary>Words whose word-with-previous-label sums are kept (beyond, they are looked up each time): at most about 17 MB when every one has weights.</summary>
+    internal const int MaxCachedWords = 10_000;
 
     /// <summary>Short shapes ("Xx", "d.d") whose shape-with-previous-label sums are kept.</summary>
     internal const int MaxCachedShapes = 4096;
