@@ -64,8 +64,30 @@ public sealed class KnowledgeBase
             officeHolders.SelectMany(h => h.Aliases.Prepend(h.Name).Select(n => (n, h))),
             (a, b) => a.From.CompareTo(b.From));
         _places = NameIndex<PlaceEntry>.Build(
-            places.SelectMany(p => p.Aliases.Prepend(p.AsciiName).Prepend(p.Name).Select(n => (n, p))),
+            places.SelectMany(p => p.Aliases.Prepend(p.AsciiName).Prepend(p.Name).SelectMany(ShortAndLongForms).Select(n => (n, p))),
             (a, b) => b.Population.CompareTo(a.Population));
+    }
+
+    // News writes "St. Petersburg" and "Mt. Kenya" where GeoNames has "Saint Petersburg" and "Mount Kenya" (and the
+    // other way round): without both, the one town listed in the text's spelling wins over the city meant.
+    private static readonly (string Long, string[] Short)[] Abbreviated =
+        [("Saint ", ["St. ", "St "]), ("Sainte ", ["Ste. ", "Ste "]), ("Mount ", ["Mt. ", "Mt "]), ("Fort ", ["Ft. ", "Ft "])];
+
+    /// <summary>A place name with its first word also written short or long ("Saint Petersburg", "St. Petersburg", "St Petersburg").</summary>
+    private static IEnumerable<string> ShortAndLongForms(string name)
+    {
+        yield return name;
+        foreach (var (full, shorts) in Abbreviated)
+        {
+            var forms = shorts.Prepend(full).ToArray();
+            if (forms.FirstOrDefault(f => name.StartsWith(f, StringComparison.Ordinal) && name.Length > f.Length) is { } written)
+            {
+                foreach (var other in forms.Where(f => f != written))
+                {
+                    yield return other + name[written.Length..];
+                }
+            }
+        }
     }
 
     /// <summary>A knowledge base with no entries (for tests and for running without one).</summary>

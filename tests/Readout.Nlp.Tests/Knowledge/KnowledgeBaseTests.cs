@@ -257,6 +257,20 @@ public sealed class KnowledgeBaseTests : IClassFixture<KnowledgeBaseFixture>
         Assert.Equal(places.OrderByDescending(p => p.Population).Select(p => p.Population), places.Select(p => p.Population));
     }
 
+    [Theory]
+    [InlineData("St. Petersburg", "Saint Petersburg", "RUS")]
+    [InlineData("St Petersburg", "Saint Petersburg", "RUS")]
+    [InlineData("Saint Petersburg", "Saint Petersburg", "RUS")]
+    [InlineData("Saint Louis", "St. Louis", "USA")]
+    public void FindPlaces_SaintWrittenShortOrLong_FindsBothSpellings(string written, string name, string country)
+    {
+        var places = _kb.FindPlaces(written);
+
+        Assert.Equal(name, places[0].Name);
+        Assert.Equal(country, places[0].Country);
+        Assert.Equal(places.OrderByDescending(p => p.Population).Select(p => p.Population), places.Select(p => p.Population));
+    }
+
     [Fact]
     public void TryGetPlace_AsciiSpelling_FindsDiacriticName()
     {
