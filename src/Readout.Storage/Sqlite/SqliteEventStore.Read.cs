@@ -89,22 +89,12 @@ public sealed partial class SqliteEventStore
         }
 
         where.AddRange(CommonFilters(cmd, query with { Text = null }));
-        string? textMatches = null;
-        if (query.Text is { } text)
-        {
-            cmd.Parameters.AddWithValue("$text", FtsQuery.Build(text, nameof(query)));
-            textMatches = "WITH text_matches(id) AS MATERIALIZED (SELECT x.event_id FROM evidence_fts f "
-                + "JOIN evidence x INDEXED BY ix_evidence_event_of ON x.id = f.rowid WHERE evidence_fts MATCH $text)\n";
-            where.Add(await ScanInOrderAsync(session, (string)cmd.Parameters["$text"].Value!, cancellationToken).ConfigureAwait(false)
-                ? "+e.id IN text_matches"
-                : "e.id IN text_matches");
-        }
-
+        string? sortKey = null;
         if (query.AfterId is { } afterId)
         {
             var key = session.Command($"SELECT {SortKey} FROM events e WHERE e.id = $id;");
             key.Parameters.AddWithValue("$id", afterId);
-            var sortKey = await key.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false)
+            sortKey = (string?)await key.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false)
                 ?? throw new ArgumentException($"Event {afterId} no longer exists (its article was replaced); start the listing again.", nameof(query));
             where.Add($"({SortKey}, e.id) > ($afterKey, $afterId)");
             cmd.Parameters.AddWithValue("$afterKey", sortKey);
@@ -113,8 +103,49 @@ public sealed partial class SqliteEventStore
 
         // Page the ids over events alone, then join: sorting (key, id) pairs is far cheaper than
         // sorting joined rows with their sentence text when the planner sorts instead of scanning in order.
-        var sql = new StringBuilder(textMatches).Append(EventSelect);
-        if (branches.Count == 0)
+        var sql = new StringBuilder(EventSelect);
+        if (query.Text is { } text)
+        {
+            // The text index's rowids are in listing order (see 0006_evidence_sorted_fts.sql): read the
+            // matches in order, check each event against the other filters, stop after the page. An event
+            // whose sentences match more than once is taken at its first matching sentence only (the
+            // lower ordinals of the event sit just below it). CROSS JOIN keeps the index the outer loop.
+            cmd.Parameters.AddWithValue("$text", FtsQuery.Build(text, nameof(query)));
+            var terms = new List<string>
+            {
+                "f.evidence_sorted_fts MATCH $text",
+                "((f.rowid & 255) = 0 OR NOT EXISTS (SELECT 1 FROM evidence_sorted_fts g WHERE g.evidence_sorted_fts MATCH $text "
+                    + "AND g.rowid >= (f.rowid & -256) AND g.rowid < f.rowid))",
+            };
+            if (branches.Count > 0)
+            {
+                terms.Add("(" + string.Join("\n  OR ", branches.Select(b => "(" + b + ")")) + ")");
+            }
+
+            // The date bounds and the cursor as rowid ranges: the index seeks to them.
+            if (query.From is { } from)
+            {
+                terms.Add("f.rowid >= $fromRow");
+                cmd.Parameters.AddWithValue("$fromRow", SortedTextRowid(TimexDates.Format(from), 0, 0));
+            }
+
+            if (query.To is { } to)
+            {
+                terms.Add("f.rowid < $toRow");
+                cmd.Parameters.AddWithValue("$toRow", SortedTextRowid(TimexDates.Format(to), 0, 0) + (1L << 40));
+            }
+
+            if (sortKey is not null)
+            {
+                terms.Add("f.rowid > $afterRow");
+                cmd.Parameters.AddWithValue("$afterRow", SortedTextRowid(sortKey, query.AfterId!.Value, 255));
+            }
+
+            sql.Append("\nWHERE e.id IN (SELECT e.id FROM evidence_sorted_fts f CROSS JOIN events e ON e.id = (f.rowid >> 8) & 4294967295");
+            sql.Append("\nWHERE ").AppendJoin("\n  AND ", terms.Concat(where));
+            sql.Append("\nORDER BY f.rowid LIMIT $limit)");
+        }
+        else if (branches.Count == 0)
         {
             sql.Append("\nWHERE e.id IN (SELECT e.id FROM events e");
             if (where.Count > 0)
@@ -145,23 +176,15 @@ public sealed partial class SqliteEventStore
     }
 
     /// <summary>
-    /// Whether a text filter matching many events is cheaper checked against each event read in (date, id)
-    /// order (the unary + in "+e.id IN text_matches" keeps the planner from looking events up by id) than
-    /// by looking up every match and sorting. Reading in order stops after the page, about
-    /// page × events / matches rows at ~0.1 µs each; looking up and sorting costs ~1 µs per match. Over
-    /// 100,000 events the two cross near 800 matches ('drills' in PRK's events, 1,695 matches: ~6.5 to
-    /// ~3 ms of CPU in the sqlite3 shell); a rare word stays a few lookups instead of a scan of the whole
-    /// date index.
-    /// Either plan gives the same rows.
+    /// The rowid in evidence_sorted_fts of evidence <paramref name="ordinal"/> of event <paramref name="eventId"/>
+    /// whose sort key is <paramref name="sortKey"/> ('yyyy-MM-dd'); the same arithmetic as the triggers of
+    /// 0006_evidence_sorted_fts.sql, so rowids compare as (sort key, event id, ordinal).
     /// </summary>
-    private static async Task<bool> ScanInOrderAsync(ReadSession session, string match, CancellationToken ct)
+    internal static long SortedTextRowid(string sortKey, long eventId, int ordinal)
     {
-        var cmd = session.Command("SELECT (SELECT count(*) FROM evidence_fts WHERE evidence_fts MATCH $text), (SELECT ifnull(max(id), 0) FROM events);");
-        cmd.Parameters.AddWithValue("$text", match);
-        using var r = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
-        await r.ReadAsync(ct).ConfigureAwait(false);
-        long matches = r.GetInt64(0), events = r.GetInt64(1);
-        return matches * matches >= 6 * events;
+        int Number(int start, int length) => int.Parse(sortKey.AsSpan(start, length), NumberStyles.None, CultureInfo.InvariantCulture);
+        long code = (Number(0, 4) * 416L) + (Number(5, 2) * 32L) + Number(8, 2);
+        return (code << 40) | (eventId << 8) | (long)ordinal;
     }
 
     public async Task<StoredEvent?> GetEventAsync(long id, CancellationToken cancellationToken = default)

@@ -1,0 +1,197 @@
+using Microsoft.Data.Sqlite;
+using Readout.Core.Layers;
+using Readout.Storage.Sqlite;
+
+namespace Readout.Storage.Tests.Sqlite;
+
+/// <summary>
+/// evidence_sorted_fts (0006_evidence_sorted_fts.sql): the text index whose rowids are in listing order.
+/// Its triggers must keep it equal to the index built afresh from the evidence and event dates, whatever
+/// is written, and text listings must page through it in the listing order.
+/// </summary>
+public sealed class EvidenceSortedFtsTests : IDisposable
+{
+    /// <summary>Takes a store back to schema version 5 (what 0006 adds is gone, the data stays).</summary>
+    internal const string UndoVersion6 = """
+        DROP TRIGGER evidence_sorted_ai; DROP TRIGGER events_sorted_fts_bd; DROP TRIGGER evidence_sorted_ad;
+        DROP TRIGGER evidence_sorted_au; DROP TRIGGER events_sorted_fts_au; DROP TABLE evidence_sorted_fts;
+        CREATE INDEX ix_evidence_event_of ON evidence(id, event_id);
+        DELETE FROM schema_version WHERE version >= 6;
+        """;
+
+    private readonly TempDatabase _db = new();
+
+    public void Dispose() => _db.Dispose();
+
+    [Fact]
+    public async Task Triggers_AfterStoresReplacementsDeletesAndUpdates_IndexEqualsRebuild()
+    {
+        await using (var store = await _db.OpenAsync())
+        {
+            await store.StoreAsync(TestArticles.Full());
+            await store.StoreAsync(TestArticles.Full("https://example.test/news/2"));
+            await store.StoreAsync(TestArticles.OneEvent("https://example.test/undated", "Russia denied troop movements.", EventType.Mobilize, "Russia", "RUS", null, null, null));
+            await store.StoreAsync(TestArticles.OneEvent("https://example.test/year", "Washington threatened sanctions.", EventType.Threaten, "United States", "USA", "China", "CHN", "2017"));
+        }
+
+        using var c = Open();
+        AssertIndexEqualsRebuild(c);
+
+        await using (var store = await _db.OpenAsync())
+        {
+            // A replaced article: its evidence and events are deleted, then written again.
+            await store.StoreAsync(TestArticles.Full(title: "Sato meets Petrov again"));
+        }
+
+        AssertIndexEqualsRebuild(c);
+
+        Execute(c, "UPDATE events SET date_start = '2031-02-03' WHERE id = (SELECT min(id) FROM events);");
+        Execute(c, "UPDATE events SET date_start = NULL WHERE id = (SELECT max(id) FROM events WHERE date_start IS NOT NULL);");
+        AssertIndexEqualsRebuild(c);
+
+        Execute(c, "UPDATE evidence SET sentence_text = 'Sato cancelled the fisheries talks.' WHERE id = (SELECT max(id) FROM evidence);");
+        AssertIndexEqualsRebuild(c);
+
+        // Deleting an event or an article deletes the evidence after the event (ON DELETE CASCADE).
+        Execute(c, "DELETE FROM events WHERE id = (SELECT min(event_id) FROM evidence WHERE ordinal > 0);");
+        AssertIndexEqualsRebuild(c);
+        Execute(c, "DELETE FROM articles WHERE url = 'https://example.test/news/2';");
+        AssertIndexEqualsRebuild(c);
+        Assert.True(Count(c, "SELECT count(*) FROM evidence;") > 0);
+    }
+
+    [Fact]
+    public async Task Insert_OrdinalOutsideTheRowid_Rejected()
+    {
+        await using (var store = await _db.OpenAsync())
+        {
+            await store.StoreAsync(TestArticles.Full());
+        }
+
+        using var c = Open();
+        var ex = Assert.Throws<SqliteException>(() => Execute(c, """
+            INSERT INTO evidence (event_id, article_id, ordinal, sentence, start, length, sentence_start, sentence_length, sentence_text)
+                SELECT event_id, article_id, 256, sentence, start, length, sentence_start, sentence_length, sentence_text FROM evidence LIMIT 1;
+            """));
+        Assert.Contains("evidence_sorted_fts", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task QueryEventsAsync_TextMatchingTwoSentencesOfAnEvent_EventOnceAndPagesInOrder()
+    {
+        await using var store = await _db.OpenAsync();
+        await store.StoreAsync(TestArticles.Full());
+        await store.StoreAsync(TestArticles.OneEvent("https://example.test/a", "Sato met Lavrov.", EventType.Consult, "Taro Sato", "JPN", "Sergey Lavrov", "RUS", "2016-11-01"));
+        await store.StoreAsync(TestArticles.OneEvent("https://example.test/b", "Sato met no one.", EventType.Consult, "Taro Sato", "JPN", null, null, null));
+        await store.ReplicateAsync(2);
+        var all = await store.QueryEventsAsync(new EventQuery { Limit = EventQuery.MaxLimit });
+
+        // 'Sato' is in both evidence sentences of event e1 of the full article (its main evidence and
+        // "talks on fisheries" in the next sentence).
+        var sato = await store.QueryEventsAsync(new EventQuery { Text = "sato", Limit = EventQuery.MaxLimit });
+        Assert.Equal(
+            all.Where(e => e.SentenceText.Contains("Sato", StringComparison.Ordinal) || e.Event.MoreEvidence.Count > 0).Select(e => e.Id),
+            sato.Select(e => e.Id));
+        Assert.Equal(sato.Count, sato.Select(e => e.Id).Distinct().Count());
+        Assert.Contains(sato, e => e.Event.MoreEvidence.Count > 0);
+
+        // Pages of one and of two events, by cursor: the same events in the same order, every page but
+        // the last one full (an event's second matching sentence does not take a place on the page).
+        foreach (int limit in (int[])[1, 2])
+        {
+            var paged = new List<long>();
+            for (long? after = null; ;)
+            {
+                var page = await store.QueryEventsAsync(new EventQuery { Text = "sato", Limit = limit, AfterId = after });
+                paged.AddRange(page.Select(e => e.Id));
+                if (page.Count < limit)
+                {
+                    break;
+                }
+
+                after = page[^1].Id;
+            }
+
+            Assert.Equal(sato.Select(e => e.Id), paged);
+        }
+
+        var from = new DateOnly(2016, 10, 3);
+        var to = new DateOnly(2016, 12, 1);
+        Assert.Equal(
+            sato.Where(e => e.DateStart is { } d && d >= from && d <= to).Select(e => e.Id),
+            (await store.QueryEventsAsync(new EventQuery { Text = "sato", From = from, To = to, Limit = EventQuery.MaxLimit })).Select(e => e.Id));
+        Assert.Equal(
+            sato.Where(e => e.Event.Source?.Actor.Country == "JPN" && e.Event.Target?.Actor.Country == "RUS" || e.Event.Source?.Actor.Country == "RUS" && e.Event.Target?.Actor.Country == "JPN").Select(e => e.Id),
+            (await store.QueryEventsAsync(new EventQuery { Text = "sato", Dyad = new CountryPair("RUS", "JPN"), Limit = EventQuery.MaxLimit })).Select(e => e.Id));
+    }
+
+    [Fact]
+    public async Task OpenAsync_StoreOfVersion5_MigrationFillsTheIndex()
+    {
+        await using (var store = await _db.OpenAsync())
+        {
+            await store.StoreAsync(TestArticles.Full());
+            await store.StoreAsync(TestArticles.OneEvent("https://example.test/a", "Sato met Lavrov.", EventType.Consult, "Taro Sato", "JPN", "Sergey Lavrov", "RUS", "2016-11-01"));
+        }
+
+        using (var c = Open())
+        {
+            Execute(c, UndoVersion6);
+        }
+
+        await using var migrated = await _db.OpenAsync();
+        using (var c = Open())
+        {
+            AssertIndexEqualsRebuild(c);
+        }
+
+        Assert.Equal(3, (await migrated.QueryEventsAsync(new EventQuery { Text = "sato" })).Count);
+    }
+
+    private SqliteConnection Open()
+    {
+        var c = new SqliteConnection($"Data Source={_db.Path};Pooling=False;Foreign Keys=True");
+        c.Open();
+        return c;
+    }
+
+    /// <summary>The index term by term, position by position, equals one built afresh from the evidence.</summary>
+    private static void AssertIndexEqualsRebuild(SqliteConnection c)
+    {
+        Execute(c, """
+            DROP TABLE IF EXISTS temp.rebuilt; DROP TABLE IF EXISTS temp.kept_terms; DROP TABLE IF EXISTS temp.rebuilt_terms;
+            CREATE VIRTUAL TABLE temp.rebuilt USING fts5(sentence_text, content='', tokenize='porter unicode61 remove_diacritics 2');
+            INSERT INTO temp.rebuilt (rowid, sentence_text)
+                SELECT ((CAST(substr(k, 1, 4) AS INTEGER) * 416 + CAST(substr(k, 6, 2) AS INTEGER) * 32 + CAST(substr(k, 9, 2) AS INTEGER)) << 40)
+                        | (x.event_id << 8) | x.ordinal,
+                    x.sentence_text
+                FROM evidence x JOIN (SELECT id, ifnull(date_start, '9999-12-31') AS k FROM events) e ON e.id = x.event_id;
+            CREATE VIRTUAL TABLE temp.kept_terms USING fts5vocab(main, 'evidence_sorted_fts', 'instance');
+            CREATE VIRTUAL TABLE temp.rebuilt_terms USING fts5vocab(temp, 'rebuilt', 'instance');
+            """);
+        long kept = Count(c, "SELECT count(*) FROM temp.kept_terms;");
+        Assert.True(kept > 0);
+        Assert.Equal(Count(c, "SELECT count(*) FROM temp.rebuilt_terms;"), kept);
+        Assert.Equal(0, Count(c, "SELECT count(*) FROM (SELECT * FROM temp.kept_terms EXCEPT SELECT * FROM temp.rebuilt_terms);"));
+
+        // The rowids also decode to the events they index.
+        Assert.Equal(0, Count(c, """
+            SELECT count(*) FROM (SELECT DISTINCT doc FROM temp.kept_terms) t
+            WHERE NOT EXISTS (SELECT 1 FROM evidence x WHERE x.event_id = (t.doc >> 8) & 4294967295 AND x.ordinal = t.doc & 255);
+            """));
+    }
+
+    private static void Execute(SqliteConnection c, string sql)
+    {
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = sql;
+        cmd.ExecuteNonQuery();
+    }
+
+    private static long Count(SqliteConnection c, string sql)
+    {
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = sql;
+        return (long)cmd.ExecuteScalar()!;
+    }
+}
