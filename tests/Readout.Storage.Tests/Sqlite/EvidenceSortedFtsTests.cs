@@ -126,6 +126,47 @@ public sealed class EvidenceSortedFtsTests : IDisposable
     }
 
     [Fact]
+    public async Task QueryEventsAsync_CommonTextWithEitherSideFilter_SameEventsAsFilteringEveryEvent()
+    {
+        // Past 4,000 matches an either-side filter is read from its index against the set of matches
+        // (FewTextMatchesAsync); below, the matches are walked. Both must give the filtered events in order.
+        await using var store = await _db.OpenAsync();
+        await store.StoreAsync(TestArticles.OneEvent("https://example.test/a", "Japanese troops held drills with Chinese troops.", EventType.Mobilize, "Japan", "JPN", "China", "CHN", "2016-11-01"));
+        await store.StoreAsync(TestArticles.OneEvent("https://example.test/b", "Russian troops shelled Ukrainian positions.", EventType.Assault, "Russia", "RUS", "Ukraine", "UKR", "2016-11-02"));
+        await store.StoreAsync(TestArticles.OneEvent("https://example.test/c", "Troops left.", EventType.Retreat, "Russia", "RUS", null, null, null));
+        await store.ReplicateAsync(1400);
+        var all = new List<StoredEvent>();
+        for (long? after = null; ;)
+        {
+            var page = await store.QueryEventsAsync(new EventQuery { Limit = EventQuery.MaxLimit, AfterId = after });
+            all.AddRange(page);
+            if (page.Count < EventQuery.MaxLimit)
+            {
+                break;
+            }
+
+            after = page[^1].Id;
+        }
+
+        Assert.True(all.Count > 4000);
+        var queries = new (EventQuery Query, Func<StoredEvent, bool> Holds)[]
+        {
+            (new EventQuery { Text = "troops", Dyad = new CountryPair("UKR", "RUS") }, e => e.Event.Target?.Actor.Country == "UKR"),
+            (new EventQuery { Text = "troops", Country = "RUS" }, e => e.Event.Source?.Actor.Country == "RUS"),
+            (new EventQuery { Text = "troops", Country = "RUS", From = new DateOnly(2017, 1, 1) }, e => e.Event.Source?.Actor.Country == "RUS" && e.DateStart >= new DateOnly(2017, 1, 1)),
+            (new EventQuery { Text = "shelled", Country = "UKR" }, e => e.Event.Target?.Actor.Country == "UKR"),
+            (new EventQuery { Text = "drills", Actor = "japan" }, e => e.Event.Source?.Actor.Name == "Japan"),
+        };
+        foreach (var (query, holds) in queries)
+        {
+            var expected = all.Where(holds).Take(60).Select(e => e.Id).ToList();
+            var first = await store.QueryEventsAsync(query with { Limit = 50 });
+            var second = await store.QueryEventsAsync(query with { Limit = 10, AfterId = first[^1].Id });
+            Assert.Equal(expected, first.Concat(second).Select(e => e.Id));
+        }
+    }
+
+    [Fact]
     public async Task OpenAsync_StoreOfVersion5_MigrationFillsTheIndex()
     {
         await using (var store = await _db.OpenAsync())
