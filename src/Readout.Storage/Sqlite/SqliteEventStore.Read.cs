@@ -157,13 +157,12 @@ public sealed partial class SqliteEventStore
             else
             {
                 // Many matches and an either-side filter, which may hold few of them (q=troops&dyad=RUS,UKR):
-                // the event ids of all matches (no lookups: they are in the rowids) as a set, and each branch
-                // read in order from its index, checked against the set (the unary + keeps the planner from
-                // driving the loop from the set).
-                // Sorted by id: each branch's IN list is a b-tree built from the set, and inserting in key order
-                // took 60 instead of 97 ms for 'the' (88,140 matches) in the sqlite3 shell.
-                sql.Insert(0, "WITH text_matches(id) AS MATERIALIZED (SELECT (rowid >> 8) & 4294967295 FROM evidence_sorted_fts "
-                    + $"WHERE {string.Join(" AND ", ranges.Prepend("evidence_sorted_fts MATCH $text"))} ORDER BY 1)\n");
+                // each branch read in order from its index, checked against the set of matching events (the
+                // unary + keeps the planner from driving the loop from the set). The set comes from evidence_fts,
+                // in evidence id order, which is nearly event order: each branch's IN list is a b-tree built from
+                // it, and built from evidence_sorted_fts (date order, or sorted first) it took 20-25 % longer.
+                sql.Insert(0, "WITH text_matches(id) AS MATERIALIZED (SELECT x.event_id FROM evidence_fts f "
+                    + "JOIN evidence x INDEXED BY ix_evidence_event_of ON x.id = f.rowid WHERE evidence_fts MATCH $text)\n");
                 where.Add("+e.id IN text_matches");
             }
         }
@@ -201,13 +200,13 @@ public sealed partial class SqliteEventStore
     /// <summary>
     /// Whether a text filter with an either-side filter (country, dyad, actor) is walked in listing order
     /// (each match's event looked up and checked, ~1.8 µs a match in-process, until the page is full: all
-    /// of them when the other filter holds few) rather than served from the branches' indexes read in
-    /// order against the set of matching events (~0.5 µs a match to build, whatever the page needs).
-    /// Neither wins everywhere (100,005 events, store call, in-process): walking, 'drills' with PRK 1.0
-    /// against 2.8 ms, 'the' with dyad JPN,VNM 13 against 98 ms; from the set, 'troops' with dyad RUS,UKR
-    /// (none) 3.3-5.4 against 16-21 ms, 'said' with it 33 against 107 ms. Below 4,000 matches a walk costs
-    /// at most ~7 ms; above, the set costs no more than the set of evidence ids mapped to events did before.
-    /// Counting stops at the bound. Either plan gives the same rows.
+    /// of them when the other filter holds few) rather than served as before this index existed: every
+    /// match mapped to its event, and each branch's index read in order against that set (~0.6 µs a match,
+    /// whatever the page needs). Neither wins everywhere (100,005 events, store call, in-process): walking,
+    /// 'drills' with country=PRK ~1 against ~3 ms; 'the' with dyad=JPN,VNM ~13 against ~65 ms; from the set,
+    /// 'troops' with dyad=RUS,UKR (no such event) ~4 against 16-21 ms, 'said' with it ~40 against 107 ms.
+    /// Below 4,000 matches a walk costs at most ~7 ms; above it, the set is what it was before. Counting
+    /// stops at the bound. Either plan gives the same rows.
     /// </summary>
     private static async Task<bool> FewTextMatchesAsync(ReadSession session, SqliteCommand parameters, List<string> ranges, CancellationToken ct)
     {

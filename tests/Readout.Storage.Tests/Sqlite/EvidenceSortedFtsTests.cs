@@ -15,7 +15,6 @@ public sealed class EvidenceSortedFtsTests : IDisposable
     internal const string UndoVersion6 = """
         DROP TRIGGER evidence_sorted_ai; DROP TRIGGER events_sorted_fts_bd; DROP TRIGGER evidence_sorted_ad;
         DROP TRIGGER evidence_sorted_au; DROP TRIGGER events_sorted_fts_au; DROP TABLE evidence_sorted_fts;
-        CREATE INDEX ix_evidence_event_of ON evidence(id, event_id);
         DELETE FROM schema_version WHERE version >= 6;
         """;
 

@@ -14,7 +14,9 @@
 --
 -- The table is contentless (content=''): the text is in evidence already; 'delete' must repeat the
 -- rowid and text that were inserted, which the triggers below recompute from the event's date.
--- evidence_fts stays for anything else that matches evidence text by evidence id.
+-- evidence_fts stays: a listing with a common word and a country, dyad or actor filter still maps its
+-- matches to events through it (see FewTextMatchesAsync), and it is the index whose agreement with its
+-- content can be checked ('integrity-check').
 CREATE VIRTUAL TABLE evidence_sorted_fts USING fts5(
     sentence_text, content='', tokenize='porter unicode61 remove_diacritics 2');
 
@@ -89,6 +91,3 @@ CREATE TRIGGER events_sorted_fts_au AFTER UPDATE OF date_start ON events
         FROM evidence x, (SELECT ifnull(new.date_start, '9999-12-31') AS k)
         WHERE x.event_id = new.id;
 END;
-
--- Text filters no longer map evidence ids to events (0004 added this for that alone).
-DROP INDEX ix_evidence_event_of;
