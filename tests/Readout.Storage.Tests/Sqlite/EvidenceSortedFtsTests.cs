@@ -1,3 +1,4 @@
+using CsCheck;
 using Microsoft.Data.Sqlite;
 using Readout.Core.Layers;
 using Readout.Storage.Sqlite;
@@ -166,6 +167,77 @@ public sealed class EvidenceSortedFtsTests : IDisposable
     }
 
     [Fact]
+    public async Task QueryEventsAsync_ArbitraryTextAndFilters_PagesEqualMatchesOfEvidenceFts()
+    {
+        // The reference is the index by evidence id (evidence_fts, the same sentences and tokenizer): the events
+        // with a matching sentence, filtered and in listing order, must be what the pages give, page after page.
+        await using var store = await _db.OpenAsync();
+        await store.StoreAsync(TestArticles.Full());
+        await store.StoreAsync(TestArticles.OneEvent("https://example.test/a", "Sato met Lavrov for talks.", EventType.Consult, "Taro Sato", "JPN", "Sergey Lavrov", "RUS", "2016-10-02"));
+        await store.StoreAsync(TestArticles.OneEvent("https://example.test/b", "Russia's ministry rejected the fisheries talks.", EventType.Reject, "Russia", "RUS", "Japan", "JPN", "2016-12"));
+        await store.StoreAsync(TestArticles.OneEvent("https://example.test/c", "Talks on Oslo fisheries, the ministry said.", EventType.Consult, "Norway", "NOR", null, null, null));
+        await store.ReplicateAsync(3, stepDays: 20);
+        var all = await store.QueryEventsAsync(new EventQuery { Limit = EventQuery.MaxLimit });
+        using var c = Open();
+        string[] words = ["sato", "talks", "talk*", "fisheries", "ministry", "\"talks on\"", "OR", "russia's", "oslo", "zzz", "Petrov", "the", "*", "\"", "met"];
+        var gen = Gen.Select(
+            Gen.OneOf(Pick(words), Gen.String[Gen.Char['a', 'z'], 1, 3]).Array[1, 3],
+            Pick<string?>(null, "JPN", "RUS", "NOR"),
+            Pick<DateOnly?>(null, new DateOnly(2016, 10, 2), new DateOnly(2016, 12, 1), new DateOnly(2017, 1, 15)),
+            Pick<DateOnly?>(null, new DateOnly(2016, 10, 22), new DateOnly(2016, 12, 31)),
+            Gen.Int[1, 4]);
+        await gen.SampleAsync(
+            async (terms, country, from, to, limit) =>
+            {
+                string text = string.Join(' ', terms);
+                string match;
+                try
+                {
+                    match = FtsQuery.Build(text, "q");
+                }
+                catch (ArgumentException)
+                {
+                    await Assert.ThrowsAsync<ArgumentException>(() => store.QueryEventsAsync(new EventQuery { Text = text }));
+                    return;
+                }
+
+                var matching = new HashSet<long>();
+                using (var cmd = c.CreateCommand())
+                {
+                    cmd.CommandText = "SELECT x.event_id FROM evidence_fts f JOIN evidence x ON x.id = f.rowid WHERE evidence_fts MATCH $q;";
+                    cmd.Parameters.AddWithValue("$q", match);
+                    using var r = cmd.ExecuteReader();
+                    while (r.Read())
+                    {
+                        matching.Add(r.GetInt64(0));
+                    }
+                }
+
+                var expected = all.Where(e => matching.Contains(e.Id)
+                        && (country is null || e.Event.Source?.Actor.Country == country || e.Event.Target?.Actor.Country == country)
+                        && (from is null || e.DateStart >= from)
+                        && (to is null || e.DateStart <= to))
+                    .Select(e => e.Id).ToList();
+                var query = new EventQuery { Text = text, Country = country, From = from, To = to, Limit = limit };
+                var paged = new List<long>();
+                for (long? after = null; ;)
+                {
+                    var page = await store.QueryEventsAsync(query with { AfterId = after });
+                    paged.AddRange(page.Select(e => e.Id));
+                    if (page.Count < limit)
+                    {
+                        break;
+                    }
+
+                    after = page[^1].Id;
+                }
+
+                Assert.Equal(expected, paged);
+            },
+            iter: 300);
+    }
+
+    [Fact]
     public async Task OpenAsync_StoreOfVersion5_MigrationFillsTheIndex()
     {
         await using (var store = await _db.OpenAsync())
@@ -187,6 +259,8 @@ public sealed class EvidenceSortedFtsTests : IDisposable
 
         Assert.Equal(3, (await migrated.QueryEventsAsync(new EventQuery { Text = "sato" })).Count);
     }
+
+    private static Gen<T> Pick<T>(params T[] values) => Gen.Int[0, values.Length - 1].Select(i => values[i]);
 
     private SqliteConnection Open()
     {
