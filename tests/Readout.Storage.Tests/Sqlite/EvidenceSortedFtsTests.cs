@@ -61,7 +61,7 @@ public sealed class EvidenceSortedFtsTests : IDisposable
     }
 
     [Fact]
-    public async Task Insert_OrdinalOutsideTheRowid_Rejected()
+    public async Task Insert_OrdinalOutsideTheRowid_StoredNotIndexed_EventIdOutside_Rejected()
     {
         await using (var store = await _db.OpenAsync())
         {
@@ -69,9 +69,20 @@ public sealed class EvidenceSortedFtsTests : IDisposable
         }
 
         using var c = Open();
+        Execute(c, """
+            INSERT INTO evidence (event_id, article_id, ordinal, sentence, start, length, sentence_start, sentence_length, sentence_text)
+                SELECT event_id, article_id, 256, sentence, start, length, sentence_start, sentence_length, 'Quokkas everywhere.' FROM evidence LIMIT 1;
+            """);
+        AssertIndexEqualsRebuild(c);
+        Assert.Equal(0, Count(c, "SELECT count(*) FROM evidence_sorted_fts WHERE evidence_sorted_fts MATCH 'quokkas';"));
+        Execute(c, "UPDATE evidence SET sentence_text = 'Wombats.' WHERE ordinal = 256;");
+        Execute(c, "DELETE FROM evidence WHERE ordinal = 256;");
+        AssertIndexEqualsRebuild(c);
+
+        Execute(c, "PRAGMA foreign_keys = OFF;");
         var ex = Assert.Throws<SqliteException>(() => Execute(c, """
             INSERT INTO evidence (event_id, article_id, ordinal, sentence, start, length, sentence_start, sentence_length, sentence_text)
-                SELECT event_id, article_id, 256, sentence, start, length, sentence_start, sentence_length, sentence_text FROM evidence LIMIT 1;
+                SELECT 4294967296, article_id, 0, sentence, start, length, sentence_start, sentence_length, sentence_text FROM evidence LIMIT 1;
             """));
         Assert.Contains("evidence_sorted_fts", ex.Message, StringComparison.Ordinal);
     }
@@ -279,7 +290,8 @@ public sealed class EvidenceSortedFtsTests : IDisposable
                 SELECT ((CAST(substr(k, 1, 4) AS INTEGER) * 416 + CAST(substr(k, 6, 2) AS INTEGER) * 32 + CAST(substr(k, 9, 2) AS INTEGER)) << 40)
                         | (x.event_id << 8) | x.ordinal,
                     x.sentence_text
-                FROM evidence x JOIN (SELECT id, ifnull(date_start, '9999-12-31') AS k FROM events) e ON e.id = x.event_id;
+                FROM evidence x JOIN (SELECT id, ifnull(date_start, '9999-12-31') AS k FROM events) e ON e.id = x.event_id
+                WHERE x.ordinal BETWEEN 0 AND 255;
             CREATE VIRTUAL TABLE temp.kept_terms USING fts5vocab(main, 'evidence_sorted_fts', 'instance');
             CREATE VIRTUAL TABLE temp.rebuilt_terms USING fts5vocab(temp, 'rebuilt', 'instance');
             """);
