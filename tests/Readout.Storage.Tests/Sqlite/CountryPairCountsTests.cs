@@ -47,7 +47,7 @@ public sealed class CountryPairCountsTests : IDisposable
         {
             c.Open();
             using var cmd = c.CreateCommand();
-            cmd.CommandText = """
+            cmd.CommandText = EvidenceSortedFtsTests.UndoVersion6 + """
                 DROP TRIGGER events_pair_counts_ai; DROP TRIGGER events_pair_counts_ad; DROP TRIGGER events_pair_counts_au; DROP TABLE country_pair_counts;
                 DELETE FROM schema_version WHERE version >= 5;
                 """;

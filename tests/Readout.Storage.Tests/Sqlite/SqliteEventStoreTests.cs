@@ -298,12 +298,12 @@ public sealed class SqliteEventStoreTests : IDisposable
             await store.StoreAsync(TestArticles.Full());
         }
 
-        // Back to version 3: what 0004 and 0005 add is gone, the events stay.
+        // Back to version 3: what 0004, 0005 and 0006 add is gone, the events stay.
         using (var c = new SqliteConnection($"Data Source={_db.Path};Pooling=False"))
         {
             c.Open();
             using var cmd = c.CreateCommand();
-            cmd.CommandText = """
+            cmd.CommandText = EvidenceSortedFtsTests.UndoVersion6 + """
                 DROP TRIGGER events_actor_names_ai; DROP TRIGGER events_actor_names_au; DROP TABLE actor_names;
                 DROP INDEX ix_events_source_name_sorted; DROP INDEX ix_events_target_name_sorted; DROP INDEX ix_events_dyad_sorted; DROP INDEX ix_evidence_event_of;
                 DROP TRIGGER events_pair_counts_ai; DROP TRIGGER events_pair_counts_ad; DROP TRIGGER events_pair_counts_au; DROP TABLE country_pair_counts;
