@@ -127,10 +127,10 @@ public sealed class ActorResolver(KnowledgeBase kb) : IStage
         }
 
         TitleEntry? title = null;
-        int afterTitle = _titles.MatchTitle(ctx.Text, ctx.Tokens, k, e.EndToken);
+        int afterTitle = _titles.MatchTitle(ctx.Text, ctx.Tokens, k, e.EndToken, out var found);
         if (afterTitle > 0 && afterTitle < e.EndToken)
         {
-            kb.TryGetTitle(string.Join(' ', Enumerable.Range(k, afterTitle - k).Select(t => ctx.Word(t).ToLowerInvariant())), out title);
+            title = found;
             k = afterTitle;
         }
 
@@ -171,10 +171,10 @@ public sealed class ActorResolver(KnowledgeBase kb) : IStage
                 at++;
             }
 
-            int titleEnd = _titles.MatchTitle(ctx.Text, ctx.Tokens, at, stop);
+            int titleEnd = _titles.MatchTitle(ctx.Text, ctx.Tokens, at, stop, out var appositionTitle);
             if (titleEnd > 0)
             {
-                kb.TryGetTitle(string.Join(' ', Enumerable.Range(at, titleEnd - at).Select(t => ctx.Word(t).ToLowerInvariant())), out title);
+                title = appositionTitle;
                 appositionRole = AppositionText(ctx, at, stop);
                 evidence = "apposition";
             }

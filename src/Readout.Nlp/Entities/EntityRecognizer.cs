@@ -118,17 +118,50 @@ public sealed class EntityRecognizer(KnowledgeBase kb, bool useNames = false) : 
         return new EntityMention(span, first, end, kind, text[span.Start..span.End]) { Sources = EntitySources.Rules };
     }
 
+    /// <summary>
+    /// Words that make a deputy or stand-in of any title ("Deputy Treasury Secretary", "Vice Foreign Minister",
+    /// "Acting President"): the knowledge base lists the common compounds, not every one.
+    /// </summary>
+    private static readonly HashSet<string> RankModifiers = new(StringComparer.OrdinalIgnoreCase) { "deputy", "vice", "acting", "interim" };
+
     /// <summary>Longest title phrase starting at <paramref name="i"/>; returns its end token or -1.</summary>
-    internal int MatchTitle(string text, TokenTable tokens, int i, int end)
+    internal int MatchTitle(string text, TokenTable tokens, int i, int end) => MatchTitle(text, tokens, i, end, out _);
+
+    /// <summary>
+    /// Longest title phrase starting at <paramref name="i"/>, also after rank modifiers the knowledge base does not list
+    /// with that title ("Deputy Treasury Secretary": the treasury secretary's sector, role "Deputy Treasury Secretary");
+    /// returns its end token or -1, and the title in <paramref name="title"/>.
+    /// </summary>
+    internal int MatchTitle(string text, TokenTable tokens, int i, int end, out TitleEntry? title)
+    {
+        int best = LongestTitle(text, tokens, i, end, out title);
+        if (best > 0 || i + 1 >= end || !RankModifiers.Contains(Word(text, tokens, i)))
+        {
+            return best;
+        }
+
+        best = MatchTitle(text, tokens, i + 1, end, out var rest);
+        if (best > 0 && rest is not null)
+        {
+            var modifier = Word(text, tokens, i);
+            title = rest with { Phrase = modifier.ToLowerInvariant() + " " + rest.Phrase, Role = char.ToUpperInvariant(modifier[0]) + modifier[1..].ToLowerInvariant() + " " + rest.Role };
+        }
+
+        return best;
+    }
+
+    private int LongestTitle(string text, TokenTable tokens, int i, int end, out TitleEntry? title)
     {
         int best = -1;
+        title = null;
         var words = new List<string>(kb.MaxTitleWords);
         for (int k = i; k < end && k - i < kb.MaxTitleWords; k++)
         {
             words.Add(Word(text, tokens, k).ToLowerInvariant());
-            if (kb.TryGetTitle(string.Join(' ', words), out _))
+            if (kb.TryGetTitle(string.Join(' ', words), out var found))
             {
                 best = k + 1;
+                title = found;
             }
         }
 
