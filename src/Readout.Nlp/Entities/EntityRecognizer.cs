@@ -43,6 +43,10 @@ public sealed class EntityRecognizer(KnowledgeBase kb, bool useNames = false) : 
         "Earlier", "Later", "Also", "Such", "No", "Yes", "Under", "According", "Despite", "Since", "Until", "During",
     };
 
+    /// <summary>The first word of every title, for <see cref="LongestTitle"/> to skip the words that start none.</summary>
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _titleStarts =
+        new HashSet<string>(kb.Titles.Select(t => t.Phrase.Split(' ')[0]), StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+
     public string Name => "entities";
 
     public IReadOnlyList<LayerKey> Requires { get; } = useNames
@@ -154,6 +158,18 @@ public sealed class EntityRecognizer(KnowledgeBase kb, bool useNames = false) : 
     {
         int best = -1;
         title = null;
+        if (i >= end)
+        {
+            return best;
+        }
+
+        var first = text.AsSpan(tokens.Starts[i], tokens.Ends[i] - tokens.Starts[i]);
+        if (!_titleStarts.Contains(first) && first.IndexOfAny('\u2019', '\u2018', '\u02BC') < 0)
+        {
+            // Asked at every token: most words start no title, and the phrases below cost a string per length.
+            return best;
+        }
+
         var words = new List<string>(kb.MaxTitleWords);
         for (int k = i; k < end && k - i < kb.MaxTitleWords; k++)
         {
