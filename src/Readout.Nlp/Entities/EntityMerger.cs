@@ -35,8 +35,10 @@ internal static class EntityMerger
     /// The model's persons are not fed back to the rules' earlier-person lookup: one wrong person would spread over
     /// every later mention of the word, and the model reads the whole document already.
     /// </summary>
+    /// <param name="surnames">The last word of every person of the document's earlier sentences (this adds this sentence's).</param>
+    /// <param name="titleEndsAt">True when a title ("PM", "Prime Minister") ends just before the given token.</param>
     public static void Merge(KnowledgeBase kb, List<EntityMention> mentions, int first, List<int> guesses,
-        IReadOnlyList<EntityMention> names, int nameFirst, int nameEnd)
+        IReadOnlyList<EntityMention> names, int nameFirst, int nameEnd, HashSet<string> surnames, Func<int, bool> titleEndsAt)
     {
         int ruleEnd = mentions.Count;
         Span<bool> covered = ruleEnd - first <= 128 ? stackalloc bool[ruleEnd - first] : new bool[ruleEnd - first];
@@ -81,13 +83,16 @@ internal static class EntityMerger
                 swallowed[r - first] |= overlaps && Swallows(name, mentions[r]);
             }
 
-            var kind = name.Kind == EntityKind.Place && kb.TryGetCountry(name.Text, out _) ? EntityKind.Country : name.Kind;
+            var kind = name.Kind == EntityKind.Place && kb.TryGetCountry(name.Text, out _) ? EntityKind.Country
+                : IsPersonByEvidence(name, mentions, first, surnames, titleEndsAt) ? EntityKind.Person
+                : name.Kind;
             mentions.Add(name with { Kind = kind, Sources = sameSpan ? EntitySources.Both : EntitySources.Model });
             added++;
         }
 
         if (added == 0 && guesses.Count == 0)
         {
+            AddSurnames(mentions, first, surnames);
             return;
         }
 
@@ -108,7 +113,50 @@ internal static class EntityMerger
         {
             mentions.Sort(first, mentions.Count - first, ByPosition.Instance);
         }
+
+        AddSurnames(mentions, first, surnames);
     }
+
+    /// <summary>
+    /// A one-word organization or place name of the model's that the document shows to be a person: the surname of a
+    /// person named before it ("Hassan Nasrallah … Nasrallah"), or a word right after a title ("PM Allawi"). The model
+    /// types unknown surnames as organizations most of all before "'s" and in lists; these two cues decide it.
+    /// </summary>
+    private static bool IsPersonByEvidence(EntityMention name, List<EntityMention> mentions, int first, HashSet<string> surnames, Func<int, bool> titleEndsAt)
+    {
+        if (name.Kind is not (EntityKind.Organization or EntityKind.Place) || name.EndToken - name.FirstToken != 1)
+        {
+            return false;
+        }
+
+        if (surnames.Contains(name.Text) || titleEndsAt(name.FirstToken))
+        {
+            return true;
+        }
+
+        for (int r = first; r < mentions.Count; r++)
+        {
+            if (mentions[r].Kind == EntityKind.Person && mentions[r].EndToken <= name.FirstToken && LastWord(mentions[r].Text).SequenceEqual(name.Text))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static void AddSurnames(List<EntityMention> mentions, int first, HashSet<string> surnames)
+    {
+        for (int r = first; r < mentions.Count; r++)
+        {
+            if (mentions[r].Kind == EntityKind.Person)
+            {
+                surnames.Add(LastWord(mentions[r].Text).ToString());
+            }
+        }
+    }
+
+    private static ReadOnlySpan<char> LastWord(string text) => text.AsSpan(text.LastIndexOf(' ') + 1);
 
     /// <summary>
     /// A longer organization or place name around a country or place the rules found ("Gulf of Mexico", "Manila Bay",

@@ -67,6 +67,7 @@ public sealed class EntityRecognizer(KnowledgeBase kb, bool useNames = false) : 
         // Persons named so far; true for a name the rules only guessed (a chain of proper nouns).
         var personNames = new Dictionary<string, bool>(StringComparer.Ordinal);
         int nextName = 0;
+        var surnames = new HashSet<string>(StringComparer.Ordinal);
         foreach (var sentence in document.Get(LayerKeys.Sentences).Items)
         {
             int first = mentions.Count;
@@ -86,7 +87,7 @@ public sealed class EntityRecognizer(KnowledgeBase kb, bool useNames = false) : 
                     end++;
                 }
 
-                EntityMerger.Merge(kb, mentions, first, guesses, names, nextName, end);
+                EntityMerger.Merge(kb, mentions, first, guesses, names, nextName, end, surnames, t => TitleEndsAt(text, tokens, sentence.FirstToken, t));
 
                 nextName = end;
             }
@@ -182,6 +183,20 @@ public sealed class EntityRecognizer(KnowledgeBase kb, bool useNames = false) : 
         }
 
         return best;
+    }
+
+    /// <summary>True when a title of up to the knowledge base's longest ends just before token <paramref name="t"/> (from <paramref name="from"/> on).</summary>
+    private bool TitleEndsAt(string text, TokenTable tokens, int from, int t)
+    {
+        for (int start = Math.Max(from, t - kb.MaxTitleWords); start < t; start++)
+        {
+            if (MatchTitle(text, tokens, start, t) == t)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A nationality word or "Country 's" at <paramref name="i"/>; returns the token after it or -1.</summary>
