@@ -18,6 +18,8 @@ namespace Readout.Nlp.Entities;
 /// two words or more headed by an organization keyword ("Unification Ministry") stays when the model finds
 /// nothing there: in news such a name is an organization far more often than not, and the model misses some.</item>
 /// <item>A name over words where the rules found nothing is added ("Dvorkovich" alone, "Gazprom said").</item>
+/// <item>A one-word organization or place name the model gives to the surname of a person named earlier in the
+/// document is that person ("Hassan Nasrallah … Nasrallah 's"): the model types unknown surnames as organizations.</item>
 /// <item>Nationality words stay rule-based: a model nationality is never added.</item>
 /// <item>A name not starting with a capital is not added: the model learnt lower-case names from web text (a
 /// quarter of its training sentences are lower-cased), and in edited news they are its mistakes ("ministry" as a
@@ -36,9 +38,8 @@ internal static class EntityMerger
     /// every later mention of the word, and the model reads the whole document already.
     /// </summary>
     /// <param name="surnames">The last word of every person of the document's earlier sentences (this adds this sentence's).</param>
-    /// <param name="titleEndsAt">True when a title ("PM", "Prime Minister") ends just before the given token.</param>
     public static void Merge(KnowledgeBase kb, List<EntityMention> mentions, int first, List<int> guesses,
-        IReadOnlyList<EntityMention> names, int nameFirst, int nameEnd, HashSet<string> surnames, Func<int, bool> titleEndsAt)
+        IReadOnlyList<EntityMention> names, int nameFirst, int nameEnd, HashSet<string> surnames)
     {
         int ruleEnd = mentions.Count;
         Span<bool> covered = ruleEnd - first <= 128 ? stackalloc bool[ruleEnd - first] : new bool[ruleEnd - first];
@@ -84,7 +85,7 @@ internal static class EntityMerger
             }
 
             var kind = name.Kind == EntityKind.Place && kb.TryGetCountry(name.Text, out _) ? EntityKind.Country
-                : IsPersonByEvidence(name, mentions, first, surnames, titleEndsAt) ? EntityKind.Person
+                : IsPersonByEvidence(name, mentions, first, surnames) ? EntityKind.Person
                 : name.Kind;
             mentions.Add(name with { Kind = kind, Sources = sameSpan ? EntitySources.Both : EntitySources.Model });
             added++;
@@ -122,14 +123,14 @@ internal static class EntityMerger
     /// person named before it ("Hassan Nasrallah … Nasrallah"), or a word right after a title ("PM Allawi"). The model
     /// types unknown surnames as organizations most of all before "'s" and in lists; these two cues decide it.
     /// </summary>
-    private static bool IsPersonByEvidence(EntityMention name, List<EntityMention> mentions, int first, HashSet<string> surnames, Func<int, bool> titleEndsAt)
+    private static bool IsPersonByEvidence(EntityMention name, List<EntityMention> mentions, int first, HashSet<string> surnames)
     {
         if (name.Kind is not (EntityKind.Organization or EntityKind.Place) || name.EndToken - name.FirstToken != 1)
         {
             return false;
         }
 
-        if (surnames.Contains(name.Text) || titleEndsAt(name.FirstToken))
+        if (surnames.Contains(name.Text))
         {
             return true;
         }

@@ -87,7 +87,7 @@ public sealed class EntityRecognizer(KnowledgeBase kb, bool useNames = false) : 
                     end++;
                 }
 
-                EntityMerger.Merge(kb, mentions, first, guesses, names, nextName, end, surnames, t => TitleEndsAt(text, tokens, sentence.FirstToken, t));
+                EntityMerger.Merge(kb, mentions, first, guesses, names, nextName, end, surnames);
 
                 nextName = end;
             }
@@ -183,20 +183,6 @@ public sealed class EntityRecognizer(KnowledgeBase kb, bool useNames = false) : 
         }
 
         return best;
-    }
-
-    /// <summary>True when a title of up to the knowledge base's longest ends just before token <paramref name="t"/> (from <paramref name="from"/> on).</summary>
-    private bool TitleEndsAt(string text, TokenTable tokens, int from, int t)
-    {
-        for (int start = Math.Max(from, t - kb.MaxTitleWords); start < t; start++)
-        {
-            if (MatchTitle(text, tokens, start, t) == t)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     /// <summary>A nationality word or "Country 's" at <paramref name="i"/>; returns the token after it or -1.</summary>

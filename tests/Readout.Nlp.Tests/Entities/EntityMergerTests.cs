@@ -20,7 +20,7 @@ public class EntityMergerTests
 
     private static readonly EntityRecognizer RulesOnly = new(StandardPipeline.Resources.KnowledgeBase);
 
-    /// <summary>Tokens, sentences and tags of <paramref name="text"/>, and the given names as the model's layer.</summary>
+    /// <summary>Tokens, sentences and tags of <paramref name="text"/>, and the given names (in text order) as the model's layer.</summary>
     private static Document Prepared(string text, params (string Words, EntityKind Kind)[] names)
     {
         var doc = new Document("test", text);
@@ -29,9 +29,11 @@ public class EntityMergerTests
         new PosTagger(StandardPipeline.Resources.PosModel).Process(doc);
         var tokens = doc.Get(LayerKeys.Tokens);
         var layer = new List<EntityMention>();
+        int from = 0;
         foreach (var (words, kind) in names)
         {
-            int start = text.IndexOf(words, StringComparison.Ordinal);
+            int start = text.IndexOf(words, from, StringComparison.Ordinal);
+            from = start + words.Length;
             int first = Enumerable.Range(0, tokens.Count).First(t => tokens.Starts[t] == start);
             int end = Enumerable.Range(0, tokens.Count).First(t => tokens.Ends[t] == start + words.Length) + 1;
             layer.Add(new EntityMention(new TextSpan(start, words.Length), first, end, kind, words));
@@ -146,6 +148,34 @@ public class EntityMergerTests
         Combined.Process(doc);
 
         Assert.Equal(["Country \"China\" Model", "Country \"Japan\" Rules"], Mentions(doc));
+    }
+
+    [Fact]
+    public void Process_ModelOrganizationForTheSurnameOfAPersonNamedBefore_IsThatPerson()
+    {
+        var doc = Prepared("Hassan Nasrallah spoke on Friday. Supporters cheered Nasrallah 's speech.",
+            ("Hassan Nasrallah", EntityKind.Person), ("Nasrallah", EntityKind.Organization));
+
+        Combined.Process(doc);
+        new ActorResolver(StandardPipeline.Resources.KnowledgeBase).Process(doc);
+
+        Assert.Equal(["Person \"Hassan Nasrallah\" Model", "Person \"Nasrallah\" Model"], Mentions(doc));
+        Assert.Equal("coref:Hassan Nasrallah", doc.Get(LayerKeys.Actors).Single(a => a.Entity == 1).Evidence);
+    }
+
+    [Fact]
+    public void Process_ModelOrganizationOfOneUnknownWordAlone_KeptButMakesNoActor()
+    {
+        var doc = Prepared("Modi assured Hasina that India would provide loans to Bangladesh.",
+            ("Modi", EntityKind.Person), ("Hasina", EntityKind.Organization), ("India", EntityKind.Place), ("Bangladesh", EntityKind.Place));
+
+        Combined.Process(doc);
+        new ActorResolver(StandardPipeline.Resources.KnowledgeBase).Process(doc);
+
+        Assert.Contains("Organization \"Hasina\" Model", Mentions(doc));
+        int hasina = doc.Get(LayerKeys.Entities).ToList().FindIndex(e => e.Text == "Hasina");
+        Assert.DoesNotContain(doc.Get(LayerKeys.Actors), a => a.Entity == hasina);
+        Assert.Contains(doc.Get(LayerKeys.Actors), a => doc.Get(LayerKeys.Entities)[a.Entity].Text == "Modi");
     }
 
     [Fact]
