@@ -90,32 +90,6 @@ public sealed class NerModel
         }
     }
 
-    /// <summary>
-    /// Asks for the weights of the word-dependent history features of position <paramref name="i"/> after every previous
-    /// label Viterbi will extend (those of <paramref name="best"/> not below <paramref name="floor"/>) before
-    /// <see cref="ScoreHistory"/> scores them one label at a time: the lookups' cache misses then overlap.
-    /// </summary>
-    private void PrefetchHistory(NerFeatures features, int i, ReadOnlySpan<float> best, float floor)
-    {
-        Span<ulong> f = stackalloc ulong[NerFeatures.HistoryCount];
-        Span<ulong> wanted = stackalloc ulong[3 * NerLabels.Count];
-        int n = 0;
-        for (int p = 0; p < best.Length; p++)
-        {
-            if (float.IsNegativeInfinity(best[p]) || best[p] < floor)
-            {
-                continue;
-            }
-
-            features.ExtractHistory(i, p, f);
-            wanted[n++] = f[NerFeatures.HistoryWord];
-            wanted[n++] = f[NerFeatures.HistoryShape];
-            wanted[n++] = f[NerFeatures.HistoryGazetteer];
-        }
-
-        _weights.Prefetch(wanted[..n]);
-    }
-
     /// <summary>Number of stored non-zero weights.</summary>
     public int WeightCount => _weights.NonZero;
 
@@ -157,15 +131,11 @@ public sealed class NerModel
         Decode(
             new NerFeatures(forms, upos, gazetteer, context, sentence), labels, static (m, f, s) => m._weights.Score(f, s), this,
             _fixedHistory is null || !fixedHistory ? null : static (m, x, i, p, f, s) => m.ScoreHistory(x, i, p, f, s),
-            beam,
-            _fixedHistory is null || !fixedHistory ? null : static (m, x, i, b, floor) => m.PrefetchHistory(x, i, b, floor));
+            beam);
         return NerSpanTrimmer.Trim(forms, NerLabels.Decode(labels), gazetteer).Where(s => !NerSpanTrimmer.HoldsFileName(forms, s)).ToList();
     }
 
     internal delegate void Scorer<T>(T weights, ReadOnlySpan<ulong> features, Span<float> scores);
-
-    /// <summary>Prepares the history scores of position <c>i</c> for the previous labels of <c>best</c> not below <c>floor</c> (a hint: no effect on any score).</summary>
-    internal delegate void HistoryPrefetcher<T>(T weights, NerFeatures features, int i, ReadOnlySpan<float> best, float floor);
 
     /// <summary>Adds the history score of position <c>i</c> after label <c>previous</c> to <c>scores</c>; <c>buffer</c> holds features.</summary>
     internal delegate void HistoryScorer<T>(T weights, NerFeatures features, int i, int previous, Span<ulong> buffer, Span<float> scores);
@@ -175,8 +145,7 @@ public sealed class NerModel
     /// a position's score is that of its own features plus that of its features combined with the previous label.
     /// </summary>
     internal static void Decode<T>(
-        NerFeatures features, Span<int> labels, Scorer<T> score, T weights, HistoryScorer<T>? historyScore = null, float beam = float.PositiveInfinity,
-        HistoryPrefetcher<T>? prefetch = null)
+        NerFeatures features, Span<int> labels, Scorer<T> score, T weights, HistoryScorer<T>? historyScore = null, float beam = float.PositiveInfinity)
     {
         int n = features.Count;
         if (n == 0)
@@ -203,6 +172,9 @@ public sealed class NerModel
 
         for (int i = 1; i < n; i++)
         {
+            emit.Clear();
+            score(weights, f[..features.ExtractStatic(i, f)], emit);
+            next.Fill(float.NegativeInfinity);
             float floor = best[0];
             for (int p = 1; p < L; p++)
             {
@@ -210,11 +182,6 @@ public sealed class NerModel
             }
 
             floor -= beam;
-            // The history lookups are asked for first, so their cache misses overlap the scoring of the position's own features.
-            prefetch?.Invoke(weights, features, i, best, floor);
-            emit.Clear();
-            score(weights, f[..features.ExtractStatic(i, f)], emit);
-            next.Fill(float.NegativeInfinity);
             for (int p = 0; p < L; p++)
             {
                 if (float.IsNegativeInfinity(best[p]) || best[p] < floor)

@@ -286,24 +286,6 @@ internal sealed class SparseWeights
         return block.Rank + BitOperations.PopCount(occupied & ((1UL << bit) - 1));
     }
 
-    /// <summary>
-    /// Asks for the rows of <paramref name="features"/> ahead of scoring them in several calls (no effect on any
-    /// score): a caller that scores a few features at a time, many times over, lets the misses overlap this way.
-    /// </summary>
-    internal void Prefetch(ReadOnlySpan<ulong> features)
-    {
-        if (_entries is not null)
-        {
-            return;
-        }
-
-        ref ulong headTable = ref MemoryMarshal.GetArrayDataReference(_heads);
-        foreach (ulong f in features)
-        {
-            Prefetch(ref Unsafe.Add(ref headTable, HeadIndex((int)f & _mask, out _)));
-        }
-    }
-
     /// <summary>Asks for the cache line holding <paramref name="target"/> without waiting for it (no-op without SSE).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static unsafe void Prefetch<T>(ref T target)
