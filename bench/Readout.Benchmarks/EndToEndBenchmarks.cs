@@ -15,6 +15,7 @@ public class EndToEndBenchmarks
 {
     private Pipeline _pipeline = null!;
     private Pipeline _withoutParser = null!;
+    private Pipeline _withoutNameModel = null!;
     private List<(string Id, string Text, DocumentMetadata Metadata)> _articles = null!;
 
     /// <summary>Whitespace-separated words in the samples.</summary>
@@ -27,6 +28,7 @@ public class EndToEndBenchmarks
         var resources = ReadoutPipeline.Load(root);
         _pipeline = ReadoutPipeline.Build(resources, withParser: true);
         _withoutParser = ReadoutPipeline.Build(resources, withParser: false);
+        _withoutNameModel = ReadoutPipeline.Build(resources, withParser: true, withNameModel: false);
         _articles = [];
         var reader = new ArticleReader(new ReaderOptions());
         var task = Task.Run(async () =>
@@ -52,6 +54,10 @@ public class EndToEndBenchmarks
     /// <summary>Every stage but the dependency parser (the event coder finds arguments linearly): the parser's cost.</summary>
     [Benchmark]
     public int WithoutParser() => Run(_withoutParser);
+
+    /// <summary>Every stage but the trained name recognizer (the entity layer from the rules alone): the name model's cost.</summary>
+    [Benchmark]
+    public int WithoutNameModel() => Run(_withoutNameModel);
 
     private int Run(Pipeline pipeline)
     {

@@ -4,6 +4,7 @@ using Readout.Nlp.Boilerplate;
 using Readout.Nlp.Entities;
 using Readout.Nlp.Events;
 using Readout.Nlp.Knowledge;
+using Readout.Nlp.Ner;
 using Readout.Nlp.Parsing;
 using Readout.Nlp.Places;
 using Readout.Nlp.Sentences;
@@ -14,7 +15,8 @@ using Readout.Nlp.Tokens;
 namespace Readout.Nlp;
 
 /// <summary>The models and data files a standard pipeline needs, loaded once and shared read-only.</summary>
-public sealed record NlpResources(KnowledgeBase KnowledgeBase, PredicateLexicon Lexicon, PosModel PosModel, ParserModel? ParserModel);
+/// <param name="NameTagger">The trained name recognizer (<c>models/en-ner.model</c>), when present: its names join the entity layer.</param>
+public sealed record NlpResources(KnowledgeBase KnowledgeBase, PredicateLexicon Lexicon, PosModel PosModel, ParserModel? ParserModel, NerTagger? NameTagger = null);
 
 /// <summary>Builds Readout's standard pipeline and finds its data files.</summary>
 public static class ReadoutPipeline
@@ -24,6 +26,7 @@ public static class ReadoutPipeline
 
     public const string PosModelFile = "models/en-ud-pos.model";
     public const string ParserModelFile = "models/en-ud-parser.model";
+    public const string NerModelFile = "models/en-ner.model";
     public const string LexiconFile = "data/lexicon/predicates.tsv";
 
     /// <summary>
@@ -52,16 +55,23 @@ public static class ReadoutPipeline
         var pos = PosModel.Load(Path.Combine(root, PosModelFile));
         var parserPath = Path.Combine(root, ParserModelFile);
         var parser = File.Exists(parserPath) ? ParserModel.Load(parserPath) : null;
-        return new NlpResources(kb, lexicon, pos, parser);
+        var nerPath = Path.Combine(root, NerModelFile);
+        // The gazetteer is built from the loaded knowledge base, so user --kb entries reach the name model too.
+        var names = File.Exists(nerPath)
+            ? new NerTagger(NerModel.Load(nerPath), NerGazetteer.FromKnowledgeBase(kb, NerGazetteer.ReadNames(Path.Combine(root, NerGazetteer.NamesRelativePath))))
+            : null;
+        return new NlpResources(kb, lexicon, pos, parser, names);
     }
 
     /// <summary>
-    /// The standard stage order: boilerplate, tokens, sentences, tags, [parse], entities, time, actors,
+    /// The standard stage order: boilerplate, tokens, sentences, tags, [parse], [names], entities, time, actors,
     /// places, events. The event coder reads the dependency parse first when finding an event's source and
     /// target; <paramref name="withParser"/> false leaves the parser out (and the coder falls back to its
-    /// linear heuristics alone), for measuring what the parser costs and brings.
+    /// linear heuristics alone), for measuring what the parser costs and brings. The trained name recognizer
+    /// runs when the resources hold it and <paramref name="withNameModel"/> is true; the entity stage then
+    /// combines its names with the rules' (<see cref="EntityMerger"/>).
     /// </summary>
-    public static PipelineBuilder CreateBuilder(NlpResources resources, bool withParser = true)
+    public static PipelineBuilder CreateBuilder(NlpResources resources, bool withParser = true, bool withNameModel = true)
     {
         ArgumentNullException.ThrowIfNull(resources);
         var builder = new PipelineBuilder()
@@ -74,13 +84,20 @@ public static class ReadoutPipeline
             builder.Add(new DependencyParser(parser));
         }
 
+        bool names = withNameModel && resources.NameTagger is not null;
+        if (names)
+        {
+            builder.Add(resources.NameTagger!);
+        }
+
         return builder
-            .Add(new EntityRecognizer(resources.KnowledgeBase))
+            .Add(new EntityRecognizer(resources.KnowledgeBase, useNames: names))
             .Add(new TimeNormalizer())
             .Add(new ActorResolver(resources.KnowledgeBase))
             .Add(new PlaceResolver(resources.KnowledgeBase))
             .Add(new EventCoder(resources.Lexicon));
     }
 
-    public static Pipeline Build(NlpResources resources, bool withParser = true) => CreateBuilder(resources, withParser).Build();
+    public static Pipeline Build(NlpResources resources, bool withParser = true, bool withNameModel = true) =>
+        CreateBuilder(resources, withParser, withNameModel).Build();
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Readout.Core.Pipeline;
 using Readout.Nlp;
 using Readout.Nlp.Conllu;
 using Readout.Nlp.Knowledge;
@@ -94,7 +95,7 @@ internal static class ExtraCommands
         return (pos, File.Exists(parserPath) ? ParserModel.Load(parserPath) : null);
     }
 
-    private static NerModel LoadNer(string root) => NerModel.Load(Path.Combine(root, "models/en-ner.model"));
+    private static NerModel LoadNer(string root) => NerModel.Load(Path.Combine(root, ReadoutPipeline.NerModelFile));
 
     private static Command Conllu()
     {
@@ -221,12 +222,16 @@ internal static class ExtraCommands
             Description = "time: also list the errors on the development half of each corpus, grouped by class (the held-out half is left unread, to check that fixes generalize); ner: list every error (type, boundary, missed, spurious) with its sentence",
         };
         var model = new Option<string>("--model") { Description = "ner: model file to score (default models/en-ner.model)" };
-        var rules = new Option<bool>("--rules") { Description = "ner: score the rule-based entity stage of the event pipeline instead, for comparison" };
+        var rules = new Option<bool>("--rules") { Description = "ner: score the rule-based entity stage alone instead, for comparison" };
+        var pipelineOption = new Option<bool>("--pipeline")
+        {
+            Description = "ner: score the event pipeline's entity layer instead: the trained names combined with the rules' (as ingest and annotate run them)",
+        };
         var stagesOption = new Option<bool>("--stages")
         {
             Description = "time: score what the pipeline's stages produce (tokens, sentences, tags, then the time stage, as annotate runs them) instead of the recognizer over the raw text",
         };
-        var cmd = new Command("eval", "Score a stage on evaluation data and print the figures") { what, data, errors, model, rules, stagesOption };
+        var cmd = new Command("eval", "Score a stage on evaluation data and print the figures") { what, data, errors, model, rules, pipelineOption, stagesOption };
         cmd.SetAction(pr =>
         {
             var given = pr.GetValue(data) ?? [];
@@ -257,10 +262,28 @@ internal static class ExtraCommands
             {
                 var root = ReadoutPipeline.FindDataRoot();
                 var (posForNer, _) = LoadModels();
-                var results = pr.GetValue(rules) && KnowledgeBase.Default(root) is var kb
-                    ? NerTraining.EvaluateStage("../shared/data", new Readout.Nlp.Entities.EntityRecognizer(kb),
-                        posForNer, NerGazetteer.FromKnowledgeBase(kb, NerGazetteer.ReadNames(Path.Combine(root, NerGazetteer.NamesRelativePath))))
-                    : NerTraining.Evaluate("../shared/data", pr.GetValue(model) is { } modelPath ? NerModel.Load(modelPath) : LoadNer(root), posForNer, NerGazetteer.Default(root));
+                bool combined = pr.GetValue(pipelineOption);
+                if (combined && pr.GetValue(rules))
+                {
+                    Console.Error.WriteLine("readout: --rules and --pipeline score different stages; give one.");
+                    return ExitCodes.Usage;
+                }
+
+                IReadOnlyList<(string Name, NerScores Scores, IReadOnlyList<NerError> Errors)> results;
+                if (pr.GetValue(rules) || combined)
+                {
+                    var kb = KnowledgeBase.Default(root);
+                    var gazetteer = NerGazetteer.FromKnowledgeBase(kb, NerGazetteer.ReadNames(Path.Combine(root, NerGazetteer.NamesRelativePath)));
+                    IStage stage = combined
+                        ? new Readout.Nlp.Entities.CombinedEntityStage(new NerTagger(pr.GetValue(model) is { } m ? NerModel.Load(m) : LoadNer(root), gazetteer), kb)
+                        : new Readout.Nlp.Entities.EntityRecognizer(kb);
+                    results = NerTraining.EvaluateStage("../shared/data", stage, posForNer, gazetteer);
+                }
+                else
+                {
+                    results = NerTraining.Evaluate("../shared/data", pr.GetValue(model) is { } modelPath ? NerModel.Load(modelPath) : LoadNer(root), posForNer, NerGazetteer.Default(root));
+                }
+
                 foreach (var (name, scores, errorList) in results)
                 {
                     var byClass = errorList.GroupBy(e => e.Class).OrderBy(g => g.Key).Select(g => $"{g.Key} {g.Count()}");

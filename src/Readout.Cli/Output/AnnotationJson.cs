@@ -96,6 +96,12 @@ public static class AnnotationJson
                 w.WriteNumber("end", e.Span.End);
                 w.WriteString("text", e.Text);
                 w.WriteString("kind", e.Kind.ToString().ToUpperInvariant());
+                if (e.Sources != EntitySources.None)
+                {
+                    // Which recognizer found the mention: the rules, the trained name model, or both.
+                    w.WriteString("found_by", e.Sources.ToString().ToLowerInvariant());
+                }
+
                 if (actors.TryGetValue(i, out var am))
                 {
                     w.WriteString("canonical", am.Actor.Name);

@@ -11,9 +11,11 @@ namespace Readout.Nlp.Entities;
 /// (countries, demonyms, organizations, institutions, office holders, places) and cues (org
 /// keywords, acronyms), descriptions that denote actors ("the Russian leader", "the ministry",
 /// "the two countries") and personal pronouns. Mentions never cross sentences or excluded regions.
+/// With <c>useNames</c>, the trained recognizer's names (<see cref="LayerKeys.NamedEntities"/>, run before this
+/// stage) are combined with the rules' sentence by sentence (<see cref="EntityMerger"/>).
 /// Thread-safe.
 /// </summary>
-public sealed class EntityRecognizer(KnowledgeBase kb) : IStage
+public sealed class EntityRecognizer(KnowledgeBase kb, bool useNames = false) : IStage
 {
     private static readonly HashSet<string> OrgKeywords = new(StringComparer.Ordinal)
     {
@@ -41,9 +43,15 @@ public sealed class EntityRecognizer(KnowledgeBase kb) : IStage
         "Earlier", "Later", "Also", "Such", "No", "Yes", "Under", "According", "Despite", "Since", "Until", "During",
     };
 
+    /// <summary>The first word of every title, for <see cref="LongestTitle"/> to skip the words that start none.</summary>
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _titleStarts =
+        new HashSet<string>(kb.Titles.Select(t => t.Phrase.Split(' ')[0]), StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+
     public string Name => "entities";
 
-    public IReadOnlyList<LayerKey> Requires => [LayerKeys.Tokens, LayerKeys.Sentences, LayerKeys.PartsOfSpeech];
+    public IReadOnlyList<LayerKey> Requires { get; } = useNames
+        ? [LayerKeys.Tokens, LayerKeys.Sentences, LayerKeys.PartsOfSpeech, LayerKeys.NamedEntities]
+        : [LayerKeys.Tokens, LayerKeys.Sentences, LayerKeys.PartsOfSpeech];
 
     public IReadOnlyList<LayerKey> Produces => [LayerKeys.Entities];
 
@@ -53,24 +61,49 @@ public sealed class EntityRecognizer(KnowledgeBase kb) : IStage
         var text = document.Text;
         var tokens = document.Get(LayerKeys.Tokens);
         var pos = document.Get(LayerKeys.PartsOfSpeech);
+        var names = useNames ? document.Get(LayerKeys.NamedEntities) : null;
         var mentions = new List<EntityMention>();
-        var personNames = new HashSet<string>(StringComparer.Ordinal);
+        var guesses = new List<int>();
+        // Persons named so far; true for a name the rules only guessed (a chain of proper nouns).
+        var personNames = new Dictionary<string, bool>(StringComparer.Ordinal);
+        int nextName = 0;
+        var surnames = new HashSet<string>(StringComparer.Ordinal);
         foreach (var sentence in document.Get(LayerKeys.Sentences).Items)
         {
-            Recognize(text, tokens, pos, sentence, mentions, personNames);
+            int first = mentions.Count;
+            guesses.Clear();
+            Recognize(text, tokens, pos, sentence, mentions, guesses, personNames);
+            if (names is not null)
+            {
+                // The name tagger also reads the words between sentences (excluded regions: bylines, appeals); skip its names there.
+                while (nextName < names.Count && names[nextName].FirstToken < sentence.FirstToken)
+                {
+                    nextName++;
+                }
+
+                int end = nextName;
+                while (end < names.Count && names[end].FirstToken < sentence.EndToken)
+                {
+                    end++;
+                }
+
+                EntityMerger.Merge(kb, mentions, first, guesses, names, nextName, end, surnames);
+
+                nextName = end;
+            }
         }
 
         document.Set(LayerKeys.Entities, mentions);
     }
 
-    private void Recognize(string text, TokenTable tokens, PosTags pos, Sentence s, List<EntityMention> mentions, HashSet<string> personNames)
+    private void Recognize(string text, TokenTable tokens, PosTags pos, Sentence s, List<EntityMention> mentions, List<int> guesses, Dictionary<string, bool> personNames)
     {
         int i = s.FirstToken;
         while (i < s.EndToken)
         {
             int? next = TryTitledPerson(text, tokens, pos, s, i, mentions, personNames)
                 ?? TryNominal(text, tokens, pos, s, i, mentions)
-                ?? TryChain(text, tokens, pos, s, i, mentions, personNames)
+                ?? TryChain(text, tokens, pos, s, i, mentions, guesses, personNames)
                 ?? TryPronoun(text, tokens, pos, s, i, mentions);
             i = next ?? i + 1;
         }
@@ -87,20 +120,65 @@ public sealed class EntityRecognizer(KnowledgeBase kb) : IStage
     private static EntityMention Mention(string text, TokenTable tokens, int first, int end, EntityKind kind)
     {
         var span = TextSpan.FromBounds(tokens.Starts[first], tokens.Ends[end - 1]);
-        return new EntityMention(span, first, end, kind, text[span.Start..span.End]);
+        return new EntityMention(span, first, end, kind, text[span.Start..span.End]) { Sources = EntitySources.Rules };
     }
 
+    /// <summary>
+    /// Words that make a deputy or stand-in of any title ("Deputy Treasury Secretary", "Vice Foreign Minister",
+    /// "Acting President"): the knowledge base lists the common compounds, not every one.
+    /// </summary>
+    private static readonly HashSet<string> RankModifiers = new(StringComparer.OrdinalIgnoreCase) { "deputy", "vice", "acting", "interim" };
+
     /// <summary>Longest title phrase starting at <paramref name="i"/>; returns its end token or -1.</summary>
-    internal int MatchTitle(string text, TokenTable tokens, int i, int end)
+    internal int MatchTitle(string text, TokenTable tokens, int i, int end) => MatchTitle(text, tokens, i, end, out _);
+
+    /// <summary>
+    /// Longest title phrase starting at <paramref name="i"/>, also after rank modifiers the knowledge base does not list
+    /// with that title ("Deputy Treasury Secretary": the treasury secretary's sector, role "Deputy Treasury Secretary");
+    /// returns its end token or -1, and the title in <paramref name="title"/>.
+    /// </summary>
+    internal int MatchTitle(string text, TokenTable tokens, int i, int end, out TitleEntry? title)
+    {
+        int best = LongestTitle(text, tokens, i, end, out title);
+        if (best > 0 || i + 1 >= end || !RankModifiers.Contains(Word(text, tokens, i)))
+        {
+            return best;
+        }
+
+        best = MatchTitle(text, tokens, i + 1, end, out var rest);
+        if (best > 0 && rest is not null)
+        {
+            var modifier = Word(text, tokens, i);
+            title = rest with { Phrase = modifier.ToLowerInvariant() + " " + rest.Phrase, Role = char.ToUpperInvariant(modifier[0]) + modifier[1..].ToLowerInvariant() + " " + rest.Role };
+        }
+
+        return best;
+    }
+
+    private int LongestTitle(string text, TokenTable tokens, int i, int end, out TitleEntry? title)
     {
         int best = -1;
+        title = null;
+        if (i >= end)
+        {
+            return best;
+        }
+
+        var first = text.AsSpan(tokens.Starts[i], tokens.Ends[i] - tokens.Starts[i]);
+        if (!_titleStarts.Contains(first) && first.IndexOfAny('\u2019', '\u2018', '\u02BC') < 0)
+        {
+            // Asked at every token: most words start no title, and the phrases below cost a string per length.
+            return best;
+        }
+
         var words = new List<string>(kb.MaxTitleWords);
         for (int k = i; k < end && k - i < kb.MaxTitleWords; k++)
         {
             words.Add(Word(text, tokens, k).ToLowerInvariant());
-            if (kb.TryGetTitle(string.Join(' ', words), out _))
+            if (kb.TryGetTitle(string.Join(' ', words), out var found))
             {
                 best = k + 1;
+                title = found;
             }
         }
 
@@ -136,7 +214,7 @@ public sealed class EntityRecognizer(KnowledgeBase kb) : IStage
         return k;
     }
 
-    private int? TryTitledPerson(string text, TokenTable tokens, PosTags pos, Sentence s, int i, List<EntityMention> mentions, HashSet<string> personNames)
+    private int? TryTitledPerson(string text, TokenTable tokens, PosTags pos, Sentence s, int i, List<EntityMention> mentions, Dictionary<string, bool> personNames)
     {
         int k = i;
         int afterNat = MatchNationality(text, tokens, k, s.EndToken);
@@ -161,7 +239,7 @@ public sealed class EntityRecognizer(KnowledgeBase kb) : IStage
         // The title must be written as a title (capitalized, "Prime Minister Abe") or be a lower-case
         // descriptor directly before a name ("Russian leader Vladimir Putin").
         mentions.Add(Mention(text, tokens, i, nameEnd, EntityKind.Person));
-        personNames.Add(string.Join(' ', Enumerable.Range(afterTitle, nameEnd - afterTitle).Select(t => Word(text, tokens, t))));
+        personNames[string.Join(' ', Enumerable.Range(afterTitle, nameEnd - afterTitle).Select(t => Word(text, tokens, t)))] = false;
         return nameEnd;
     }
 
@@ -274,7 +352,11 @@ public sealed class EntityRecognizer(KnowledgeBase kb) : IStage
     private static bool IsGenericInstitution(string phrase) =>
         phrase is "ministry" or "government" or "administration" or "military" or "army" or "police" or "parliament" or "regime" or "embassy";
 
-    private int? TryChain(string text, TokenTable tokens, PosTags pos, Sentence s, int i, List<EntityMention> mentions, HashSet<string> personNames)
+    /// <summary>
+    /// A capitalized chain: named by the knowledge base or an earlier person, else guessed from cues (an organization
+    /// keyword, an acronym, two to four proper nouns as a person); the index of a guess is added to <paramref name="guesses"/>.
+    /// </summary>
+    private int? TryChain(string text, TokenTable tokens, PosTags pos, Sentence s, int i, List<EntityMention> mentions, List<int> guesses, Dictionary<string, bool> personNames)
     {
         if (!IsCapitalized(text, tokens, i) || !char.IsLetter(text[tokens.Starts[i]]))
         {
@@ -310,12 +392,17 @@ public sealed class EntityRecognizer(KnowledgeBase kb) : IStage
         for (int e = end; e > i; e--)
         {
             var phrase = string.Join(' ', Enumerable.Range(i, e - i).Select(t => Word(text, tokens, t)));
-            var kind = Classify(phrase, e - i, personNames);
+            var kind = Classify(phrase, e - i, personNames, out bool guessed);
             if (kind is { } k)
             {
                 if (k == EntityKind.Person)
                 {
-                    personNames.Add(phrase);
+                    personNames.TryAdd(phrase, guessed);
+                }
+
+                if (guessed)
+                {
+                    guesses.Add(mentions.Count);
                 }
 
                 mentions.Add(Mention(text, tokens, i, e, k));
@@ -327,6 +414,7 @@ public sealed class EntityRecognizer(KnowledgeBase kb) : IStage
         bool sentenceInitial = i == s.FirstToken;
         if (ChainHasOrgKeyword(text, tokens, i, end) || IsAcronym(chain))
         {
+            guesses.Add(mentions.Count);
             mentions.Add(Mention(text, tokens, i, end, EntityKind.Organization));
             return end;
         }
@@ -334,7 +422,8 @@ public sealed class EntityRecognizer(KnowledgeBase kb) : IStage
         bool proper = Enumerable.Range(i, end - i).All(t => pos.Upos[t] == Upos.PROPN && LooksLikeName(Word(text, tokens, t)));
         if (end - i >= 2 && end - i <= 4 && proper)
         {
-            personNames.Add(chain);
+            personNames.TryAdd(chain, true);
+            guesses.Add(mentions.Count);
             mentions.Add(Mention(text, tokens, i, end, EntityKind.Person));
             return end;
         }
@@ -346,6 +435,10 @@ public sealed class EntityRecognizer(KnowledgeBase kb) : IStage
     private static bool LooksLikeName(string w) => w.Length >= 2 && char.IsUpper(w[0]) && w.Skip(1).Any(char.IsLower) && w.All(c => char.IsLetter(c) || c is '\'' or '’' or '-' or '.');
 
     private static bool IsAcronym(string w) => w.Length is >= 2 and <= 6 && w.All(c => char.IsUpper(c) || c == '.') && w.Any(char.IsLetter);
+
+    /// <summary>"Unification Ministry", "Defense Forces": an organization of two words or more whose last word is an organization keyword.</summary>
+    internal static bool IsHeadedByOrgKeyword(EntityMention mention) =>
+        mention.Kind == EntityKind.Organization && mention.Text.LastIndexOf(' ') is > 0 and var space && OrgKeywords.Contains(mention.Text[(space + 1)..]);
 
     private static bool ChainHasOrgKeyword(string text, TokenTable tokens, int from, int to)
     {
@@ -360,8 +453,14 @@ public sealed class EntityRecognizer(KnowledgeBase kb) : IStage
         return false;
     }
 
-    private EntityKind? Classify(string phrase, int words, HashSet<string> personNames)
+    /// <summary>
+    /// The kind the knowledge base or an earlier person gives <paramref name="phrase"/>; <paramref name="guessed"/> is
+    /// true when the evidence is weak: an earlier person the rules only guessed, or a place from the gazetteer of
+    /// towns and cities (which holds towns named "Best", "Nice" or "Deal") rather than a country or capital.
+    /// </summary>
+    private EntityKind? Classify(string phrase, int words, Dictionary<string, bool> personNames, out bool guessed)
     {
+        guessed = false;
         if (kb.TryGetCountry(phrase, out _))
         {
             return EntityKind.Country;
@@ -377,18 +476,36 @@ public sealed class EntityRecognizer(KnowledgeBase kb) : IStage
             return EntityKind.Organization;
         }
 
-        if (personNames.Contains(phrase) || personNames.Any(p => p.EndsWith(" " + phrase, StringComparison.Ordinal)))
+        bool named = false;
+        guessed = true;
+        foreach (var (name, guess) in personNames)
+        {
+            if (name == phrase || name.EndsWith(" " + phrase, StringComparison.Ordinal))
+            {
+                named = true;
+                guessed &= guess;
+            }
+        }
+
+        if (named)
         {
             return EntityKind.Person;
         }
 
+        guessed = false;
         if (kb.FindOfficeHolders(phrase, null).Count > 0)
         {
             return EntityKind.Person;
         }
 
-        if (kb.TryGetPlace(phrase, out _) || kb.TryGetCapital(phrase, out _))
+        if (kb.TryGetCapital(phrase, out _))
         {
+            return EntityKind.Place;
+        }
+
+        if (kb.TryGetPlace(phrase, out _))
+        {
+            guessed = true;
             return EntityKind.Place;
         }
 

@@ -48,18 +48,29 @@ public sealed class NerGazetteer
     private readonly Dictionary<string, int>[] _phrases;
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>>[] _lookups;
 
-    // Every phrase's first word, lower-cased, with the most words of a phrase starting with it (any category).
-    private readonly Dictionary<string, int> _firstWords = new(StringComparer.Ordinal);
+    // Every phrase's first word, lower-cased, with one bit mask of categories per phrase length (index: words − 1):
+    // the categories holding a phrase of that length that starts with that word. Only those are looked up.
+    private readonly Dictionary<string, ushort[]> _firstWords = new(StringComparer.Ordinal);
 
     private NerGazetteer(Dictionary<string, int>[] phrases)
     {
         _phrases = phrases;
         _lookups = [.. phrases.Select(p => p.GetAlternateLookup<ReadOnlySpan<char>>())];
-        foreach (var (phrase, words) in phrases.SelectMany(p => p))
+        for (int c = 0; c < phrases.Length; c++)
         {
-            int space = phrase.IndexOf(' ', StringComparison.Ordinal);
-            string first = (space < 0 ? phrase : phrase[..space]).ToLowerInvariant();
-            _firstWords[first] = Math.Max(words, _firstWords.GetValueOrDefault(first));
+            foreach (var (phrase, words) in phrases[c])
+            {
+                int space = phrase.IndexOf(' ', StringComparison.Ordinal);
+                string first = (space < 0 ? phrase : phrase[..space]).ToLowerInvariant();
+                if (!_firstWords.TryGetValue(first, out var masks) || masks.Length < words)
+                {
+                    var wider = new ushort[words];
+                    masks?.CopyTo(wider, 0);
+                    _firstWords[first] = masks = wider;
+                }
+
+                masks[words - 1] |= (ushort)(1 << c);
+            }
         }
     }
 
@@ -223,8 +234,8 @@ public sealed class NerGazetteer
         }
 
         // longest[i * CategoryCount + c]: words of the longest phrase of category c starting at token i (0: none).
-        // Built with one lookup of each token's first word, then only the lengths some phrase starting with that
-        // word has, each candidate written into one buffer and looked up as a span: this runs in the pipeline for
+        // Built with one lookup of each token's first word, then only the lengths and categories of the phrases starting
+        // with that word, each candidate written into one buffer and looked up as a span: this runs in the pipeline for
         // every token, and a string per candidate, category and length cost more than the tagging itself.
         Span<byte> longest = n * CategoryCount <= 4096 ? stackalloc byte[n * CategoryCount] : new byte[n * CategoryCount];
         longest.Clear();
@@ -243,13 +254,13 @@ public sealed class NerGazetteer
             {
                 var first = forms[i].AsSpan();
                 int foldedFirst = first.ToLowerInvariant(folded);
-                if (!starts.TryGetValue(folded.AsSpan(0, foldedFirst), out int maxWords))
+                if (!starts.TryGetValue(folded.AsSpan(0, foldedFirst), out var masks))
                 {
                     continue;
                 }
 
                 int exactAt = 0, foldedAt = 0;
-                for (int len = 1; len <= Math.Min(maxWords, n - i); len++)
+                for (int len = 1; len <= Math.Min(masks.Length, n - i); len++)
                 {
                     var form = forms[i + len - 1].AsSpan();
                     if (len > 1)
@@ -262,8 +273,9 @@ public sealed class NerGazetteer
                     form.ToLowerInvariant(folded.AsSpan(foldedAt));
                     exactAt += form.Length;
                     foldedAt += form.Length;
-                    for (int c = 0; c < CategoryCount; c++)
+                    for (int mask = masks[len - 1]; mask != 0; mask &= mask - 1)
                     {
+                        int c = System.Numerics.BitOperations.TrailingZeroCount(mask);
                         var key = Folded(c) ? folded.AsSpan(0, foldedAt) : exact.AsSpan(0, exactAt);
                         if (_lookups[c].TryGetValue(key, out int words) && words == len)
                         {
