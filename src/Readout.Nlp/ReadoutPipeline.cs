@@ -58,7 +58,7 @@ public static class ReadoutPipeline
         var nerPath = Path.Combine(root, NerModelFile);
         // The gazetteer is built from the loaded knowledge base, so user --kb entries reach the name model too.
         var names = File.Exists(nerPath)
-            ? new NerTagger(NerModel.Load(nerPath), NerGazetteer.FromKnowledgeBase(kb, NerGazetteer.ReadNames(Path.Combine(root, NerGazetteer.NamesRelativePath))))
+            ? new NerTagger(NerModel.Load(nerPath), NerGazetteer.Default(root, kb))
             : null;
         return new NlpResources(kb, lexicon, pos, parser, names);
     }

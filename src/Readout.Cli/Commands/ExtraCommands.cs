@@ -262,6 +262,7 @@ internal static class ExtraCommands
             {
                 var root = ReadoutPipeline.FindDataRoot();
                 var (posForNer, _) = LoadModels();
+                NerModel Model() => pr.GetValue(model) is { } path ? NerModel.Load(path) : LoadNer(root);
                 bool combined = pr.GetValue(pipelineOption);
                 if (combined && pr.GetValue(rules))
                 {
@@ -273,15 +274,15 @@ internal static class ExtraCommands
                 if (pr.GetValue(rules) || combined)
                 {
                     var kb = KnowledgeBase.Default(root);
-                    var gazetteer = NerGazetteer.FromKnowledgeBase(kb, NerGazetteer.ReadNames(Path.Combine(root, NerGazetteer.NamesRelativePath)));
+                    var gazetteer = NerGazetteer.Default(root, kb);
                     IStage stage = combined
-                        ? new Readout.Nlp.Entities.CombinedEntityStage(new NerTagger(pr.GetValue(model) is { } m ? NerModel.Load(m) : LoadNer(root), gazetteer), kb)
+                        ? new Readout.Nlp.Entities.CombinedEntityStage(new NerTagger(Model(), gazetteer), kb)
                         : new Readout.Nlp.Entities.EntityRecognizer(kb);
                     results = NerTraining.EvaluateStage("../shared/data", stage, posForNer, gazetteer);
                 }
                 else
                 {
-                    results = NerTraining.Evaluate("../shared/data", pr.GetValue(model) is { } modelPath ? NerModel.Load(modelPath) : LoadNer(root), posForNer, NerGazetteer.Default(root));
+                    results = NerTraining.Evaluate("../shared/data", Model(), posForNer, NerGazetteer.Default(root));
                 }
 
                 foreach (var (name, scores, errorList) in results)

@@ -120,8 +120,8 @@ internal static class EntityMerger
 
     /// <summary>
     /// A one-word organization or place name of the model's that the document shows to be a person: the surname of a
-    /// person named before it ("Hassan Nasrallah … Nasrallah"), or a word right after a title ("PM Allawi"). The model
-    /// types unknown surnames as organizations most of all before "'s" and in lists; these two cues decide it.
+    /// person named before it, in an earlier sentence or earlier in this one ("Hassan Nasrallah … Nasrallah"). The model
+    /// types unknown surnames as organizations most of all before "'s" and in lists.
     /// </summary>
     private static bool IsPersonByEvidence(EntityMention name, List<EntityMention> mentions, int first, HashSet<string> surnames)
     {

@@ -35,7 +35,7 @@ public sealed class NerGazetteer
     internal const int SmallPlace = 12;
     private const long SmallPlacePopulation = 100_000;
 
-    /// <summary>Where <see cref="Default"/> reads the given names and surnames, relative to the repository root.</summary>
+    /// <summary>Where <see cref="Default(string)"/> reads the given names and surnames, relative to the repository root.</summary>
     public const string NamesRelativePath = "data/ner/names.tsv";
 
     /// <summary>Categories whose phrases are stored and matched lower-cased.</summary>
@@ -83,7 +83,14 @@ public sealed class NerGazetteer
     public static NerGazetteer Default(string repoRoot)
     {
         ArgumentNullException.ThrowIfNull(repoRoot);
-        return FromKnowledgeBase(KnowledgeBase.Default(repoRoot), ReadNames(Path.Combine(repoRoot, NamesRelativePath)));
+        return Default(repoRoot, KnowledgeBase.Default(repoRoot));
+    }
+
+    /// <summary>The gazetteer of <paramref name="knowledgeBase"/> (one already loaded, with any user entries) and the repository's <see cref="NamesRelativePath"/>.</summary>
+    public static NerGazetteer Default(string repoRoot, KnowledgeBase knowledgeBase)
+    {
+        ArgumentNullException.ThrowIfNull(repoRoot);
+        return FromKnowledgeBase(knowledgeBase, ReadNames(Path.Combine(repoRoot, NamesRelativePath)));
     }
 
     /// <summary>

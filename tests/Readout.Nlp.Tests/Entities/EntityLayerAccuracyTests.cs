@@ -18,7 +18,7 @@ public sealed class EntityLayerAccuracyTests(ITestOutputHelper output)
         var kb = StandardPipeline.Resources.KnowledgeBase;
         var names = StandardPipeline.Resources.NameTagger;
         Assert.NotNull(names);
-        var gazetteer = NerGazetteer.FromKnowledgeBase(kb, NerGazetteer.ReadNames(Path.Combine(TestModels.RepositoryRoot, NerGazetteer.NamesRelativePath)));
+        var gazetteer = NerGazetteer.Default(TestModels.RepositoryRoot, kb);
 
         var combined = NerTraining.EvaluateStage(TestModels.DataRoot, new CombinedEntityStage(names, kb), TestModels.Pos, gazetteer).ToDictionary(r => r.Name, r => r.Scores);
         var rules = NerTraining.EvaluateStage(TestModels.DataRoot, new EntityRecognizer(kb), TestModels.Pos, gazetteer).ToDictionary(r => r.Name, r => r.Scores);
