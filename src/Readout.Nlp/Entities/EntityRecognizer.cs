@@ -478,9 +478,10 @@ public sealed class EntityRecognizer(KnowledgeBase kb, bool useNames = false) : 
 
         bool named = false;
         guessed = true;
+        string surname = " " + phrase;
         foreach (var (name, guess) in personNames)
         {
-            if (name == phrase || name.EndsWith(" " + phrase, StringComparison.Ordinal))
+            if (name == phrase || name.EndsWith(surname, StringComparison.Ordinal))
             {
                 named = true;
                 guessed &= guess;
