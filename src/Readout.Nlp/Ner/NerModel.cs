@@ -322,6 +322,13 @@ public sealed class NerModel
         score(weights, f[..NerFeatures.HistoryCount], history);
     }
 
+    /// <summary>The model that scores as the mean of <paramref name="models"/>' scores (see <see cref="SparseWeights.Mean"/>).</summary>
+    public static NerModel Mean(IReadOnlyList<NerModel> models)
+    {
+        ArgumentNullException.ThrowIfNull(models);
+        return models.Count == 1 ? models[0] : new NerModel(SparseWeights.Mean([.. models.Select(m => m._weights)]));
+    }
+
     public static NerModel Load(string path)
     {
         ArgumentNullException.ThrowIfNull(path);

@@ -512,6 +512,50 @@ internal sealed class SparseWeights
         }
     }
 
+    /// <summary>
+    /// The mean of several weight sets over the same features and classes: for a linear model, scoring with it is
+    /// scoring with each and averaging, so it decodes as the ensemble of the models would, at one model's cost.
+    /// </summary>
+    public static SparseWeights Mean(IReadOnlyList<SparseWeights> all)
+    {
+        ArgumentNullException.ThrowIfNull(all);
+        if (all.Count == 0 || all.Any(w => w.BucketBits != all[0].BucketBits || w.ClassCount != all[0].ClassCount))
+        {
+            throw new ArgumentException("Weights to average must share their buckets and classes.", nameof(all));
+        }
+
+        var rows = all.Select(w => w.Rows()).ToArray();
+        int buckets = all[0].Buckets, classCount = all[0].ClassCount;
+        var rowStart = new int[buckets + 1];
+        var classes = new List<byte>();
+        var weights = new List<float>();
+        var sum = new float[classCount];
+        for (int b = 0; b < buckets; b++)
+        {
+            rowStart[b] = weights.Count;
+            Array.Clear(sum);
+            foreach (var (start, entries) in rows)
+            {
+                for (int j = start[b]; j < start[b + 1]; j++)
+                {
+                    sum[entries[j].Class] += entries[j].Weight;
+                }
+            }
+
+            for (int c = 0; c < classCount; c++)
+            {
+                if (sum[c] != 0)
+                {
+                    classes.Add((byte)c);
+                    weights.Add(sum[c] / all.Count);
+                }
+            }
+        }
+
+        rowStart[buckets] = weights.Count;
+        return new SparseWeights(all[0].BucketBits, classCount, rowStart, [.. classes], [.. weights]);
+    }
+
     /// <summary>A copy without the weights smaller than <paramref name="threshold"/> in magnitude.</summary>
     public SparseWeights Prune(float threshold) => Mapped(w => MathF.Abs(w) >= threshold ? w : 0, Quantum);
 

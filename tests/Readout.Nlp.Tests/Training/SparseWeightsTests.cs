@@ -103,6 +103,69 @@ public class SparseWeightsTests
     }
 
     /// <summary>A table with rows of every length class (empty, inline, spilled, dense) and the same rows as plain lists.</summary>
+    [Fact]
+    public void Mean_ScoresAsTheMeanOfTheScores()
+    {
+        Gen.Int.Sample(seed =>
+        {
+            var random = new Random(seed);
+            int bits = random.Next(3, 9), classes = random.Next(1, 20), members = random.Next(1, 5);
+            var tables = Enumerable.Range(0, members).Select(_ => PlainTable(random, bits, classes)).ToArray();
+            var mean = SparseWeights.Mean(tables);
+            var features = Enumerable.Range(0, random.Next(0, 50)).Select(_ => (ulong)random.NextInt64()).ToArray();
+            var expected = new float[classes];
+            var scores = new float[classes];
+            foreach (var table in tables)
+            {
+                Array.Clear(scores);
+                table.Score(features, scores);
+                for (int c = 0; c < classes; c++)
+                {
+                    expected[c] += scores[c] / members;
+                }
+            }
+
+            var actual = new float[classes];
+            mean.Score(features, actual);
+            for (int c = 0; c < classes; c++)
+            {
+                Assert.True(MathF.Abs(actual[c] - expected[c]) <= 1e-3f * (1 + MathF.Abs(expected[c])), $"class {c}: {actual[c]} vs {expected[c]}");
+            }
+        }, iter: 200);
+    }
+
+    [Fact]
+    public void Mean_OfTablesOfDifferentShapes_Throws()
+    {
+        var random = new Random(1);
+        Assert.Throws<ArgumentException>(() => SparseWeights.Mean([PlainTable(random, 4, 3), PlainTable(random, 5, 3)]));
+        Assert.Throws<ArgumentException>(() => SparseWeights.Mean([PlainTable(random, 4, 3), PlainTable(random, 4, 2)]));
+        Assert.Throws<ArgumentException>(() => SparseWeights.Mean([]));
+    }
+
+    // Weights as fresh from training: many distinct values, some rows empty.
+    private static SparseWeights PlainTable(Random random, int bits, int classes)
+    {
+        var rowStart = new int[(1 << bits) + 1];
+        var classList = new List<byte>();
+        var weights = new List<float>();
+        for (int b = 0; b < 1 << bits; b++)
+        {
+            rowStart[b] = weights.Count;
+            for (int c = 0; c < classes; c++)
+            {
+                if (random.Next(3) == 0)
+                {
+                    classList.Add((byte)c);
+                    weights.Add((float)((random.NextDouble() - 0.5) * 20));
+                }
+            }
+        }
+
+        rowStart[1 << bits] = weights.Count;
+        return new SparseWeights(bits, classes, rowStart, [.. classList], [.. weights]);
+    }
+
     private static (SparseWeights Table, List<(int Class, float Weight)>[] Rows) RandomTable(Random random, int distinct)
     {
         int bits = random.Next(4, 11);
