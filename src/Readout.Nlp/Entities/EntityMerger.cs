@@ -38,8 +38,9 @@ internal static class EntityMerger
     /// every later mention of the word, and the model reads the whole document already.
     /// </summary>
     /// <param name="surnames">The last word of every person of the document's earlier sentences (this adds this sentence's).</param>
+    /// <param name="upos">The document's parts of speech, by token.</param>
     public static void Merge(KnowledgeBase kb, List<EntityMention> mentions, int first, List<int> guesses,
-        IReadOnlyList<EntityMention> names, int nameFirst, int nameEnd, HashSet<string> surnames)
+        IReadOnlyList<EntityMention> names, int nameFirst, int nameEnd, HashSet<string> surnames, Upos[] upos)
     {
         int ruleEnd = mentions.Count;
         Span<bool> covered = ruleEnd - first <= 128 ? stackalloc bool[ruleEnd - first] : new bool[ruleEnd - first];
@@ -85,7 +86,7 @@ internal static class EntityMerger
             }
 
             var kind = name.Kind == EntityKind.Place && kb.TryGetCountry(name.Text, out _) ? EntityKind.Country
-                : IsPersonByEvidence(name, mentions, first, surnames) ? EntityKind.Person
+                : IsPersonByEvidence(name, mentions, first, surnames) || IsUnknownPlaceActing(kb, name, upos) ? EntityKind.Person
                 : name.Kind;
             mentions.Add(name with { Kind = kind, Sources = sameSpan ? EntitySources.Both : EntitySources.Model });
             added++;
@@ -145,6 +146,15 @@ internal static class EntityMerger
 
         return false;
     }
+
+    /// <summary>
+    /// A one-word place name of the model's that no gazetteer lists, right before a verb ("Yermak met Zelensky"): the
+    /// model's type for an unknown word is a guess there, and in news an unknown one-word name acting on its own is
+    /// a person far more often than an unlisted town; the place could not be resolved anyway.
+    /// </summary>
+    private static bool IsUnknownPlaceActing(KnowledgeBase kb, EntityMention name, Upos[] upos) =>
+        name.Kind == EntityKind.Place && name.EndToken - name.FirstToken == 1 && name.EndToken < upos.Length
+        && upos[name.EndToken] == Upos.VERB && kb.FindPlaces(name.Text).Count == 0 && !kb.TryGetCountry(name.Text, out _);
 
     private static void AddSurnames(List<EntityMention> mentions, int first, HashSet<string> surnames)
     {

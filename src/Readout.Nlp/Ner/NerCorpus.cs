@@ -84,8 +84,6 @@ public static partial class NerCorpus
         return result;
     }
 
-    private static readonly bool Conv = Environment.GetEnvironmentVariable("NER_CONV") != "0";
-
     private static NerSentence FromGum(List<string[]> rows, NerGazetteer gazetteer, string document)
     {
         int n = rows.Count;
@@ -202,13 +200,13 @@ public static partial class NerCorpus
 
             // GUM types a country acting as a government as an organization ("North Korea has the bomb"); names are
             // typed by what they name, as in the other corpora and the evaluation sets: a country is a place.
-            else if (Conv && gazetteer.IsCountry(forms, a, b))
+            else if (gazetteer.IsCountry(forms, a, b))
             {
                 kind = EntityKind.Place;
             }
 
             // "Jews", "Muslims", "Nazis": GUM marks a group of people as a person; a group is not a person's name.
-            else if (Conv && person && b - a == 1 && xpos[a] == "NNPS")
+            else if (person && b - a == 1 && xpos[a] == "NNPS")
             {
                 continue;
             }

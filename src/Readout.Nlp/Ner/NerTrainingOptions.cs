@@ -7,6 +7,9 @@ public sealed record NerTrainingOptions
 
     public int Seed { get; init; } = 1;
 
+    /// <summary>Models trained (seeds <see cref="Seed"/>, +1000, +2000 …) and averaged into the one written (<see cref="NerTraining"/>).</summary>
+    public int Members { get; init; } = 3;
+
     /// <summary>Hash buckets: 2^bits rows of 17 floats (twice, for averaging) during training.</summary>
     public int BucketBits { get; init; } = 20;
 
