@@ -137,9 +137,9 @@ internal static class ExtraCommands
         var seed = new Option<int>("--seed") { Description = "Random seed (training is reproducible for a seed)", DefaultValueFactory = _ => 1 };
         var epochs = new Option<int?>("--epochs") { Description = "ner: training epochs (default: the committed model's)" };
         var members = new Option<int?>("--members") { Description = "ner: models trained with different seeds and averaged into the one written (default: the committed model's, 3; 1 trains a single model, three times faster)" };
-        var from = new Option<string>("--from") { Description = "parser: instead of training, prune (--prune) and/or quantize (--quantum) this model file and write it to --out" };
-        var prune = new Option<float>("--prune") { Description = "parser, with --from: drop the weights smaller than this in magnitude" };
-        var quantum = new Option<float>("--quantum") { Description = "parser, with --from: round the weights to multiples of this (stored as small integers)" };
+        var from = new Option<string>("--from") { Description = "parser, ner: instead of training, prune (--prune) and/or quantize (--quantum) this model file and write it to --out" };
+        var prune = new Option<float>("--prune") { Description = "parser, ner, with --from: drop the weights smaller than this in magnitude" };
+        var quantum = new Option<float>("--quantum") { Description = "parser, ner, with --from: round the weights to multiples of this (stored as small integers)" };
         var cmd = new Command("train", "Train the part-of-speech tagger, the dependency parser or the name tagger (see README for the exact commands behind the committed models)")
         {
             what, train, dev, output, seed, epochs, members, from, prune, quantum,
@@ -149,10 +149,19 @@ internal static class ExtraCommands
             if (pr.GetValue(from) is string source)
             {
                 float threshold = pr.GetValue(prune), step = pr.GetValue(quantum);
-                if (pr.GetValue(what) != "parser" || !File.Exists(source) || threshold < 0 || step < 0 || (threshold == 0 && step == 0))
+                if (pr.GetValue(what) == "pos" || !File.Exists(source) || threshold < 0 || step < 0 || (threshold == 0 && step == 0))
                 {
-                    Console.Error.WriteLine("readout: --from takes an existing parser model file and needs --prune or --quantum with a positive value.");
+                    Console.Error.WriteLine("readout: --from takes an existing parser or ner model file and needs --prune or --quantum with a positive value.");
                     return ExitCodes.Usage;
+                }
+
+                if (pr.GetValue(what) == "ner")
+                {
+                    var model = NerModel.Load(source);
+                    var pruned = model.Pruned(threshold, step);
+                    pruned.Save(pr.GetValue(output)!);
+                    Console.WriteLine($"ner: pruned at {threshold}, quantum {step}: {model.WeightCount} → {pruned.WeightCount} weights; wrote {pr.GetValue(output)}");
+                    return ExitCodes.Ok;
                 }
 
                 LanguageTraining.PruneParser(source, threshold, step, pr.GetValue(output)!, Console.Out);

@@ -329,6 +329,13 @@ public sealed class NerModel
         return models.Count == 1 ? models[0] : new NerModel(SparseWeights.Mean([.. models.Select(m => m._weights)]));
     }
 
+    /// <summary>A copy without the weights smaller than <paramref name="threshold"/> and, with a positive <paramref name="quantum"/>, the rest rounded to its multiples.</summary>
+    public NerModel Pruned(float threshold, float quantum)
+    {
+        var weights = threshold > 0 ? _weights.Prune(threshold) : _weights;
+        return new NerModel(quantum > 0 ? weights.Quantized(quantum) : weights);
+    }
+
     public static NerModel Load(string path)
     {
         ArgumentNullException.ThrowIfNull(path);

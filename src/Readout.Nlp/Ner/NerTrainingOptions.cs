@@ -13,6 +13,6 @@ public sealed record NerTrainingOptions
     /// <summary>Hash buckets: 2^bits rows of 17 floats (twice, for averaging) during training.</summary>
     public int BucketBits { get; init; } = 20;
 
-    /// <summary>Averaged weights smaller than this in magnitude are dropped from the model.</summary>
+    /// <summary>Averaged weights smaller than this in magnitude are dropped from each member model.</summary>
     public float PruneThreshold { get; init; } = 0.05f;
 }

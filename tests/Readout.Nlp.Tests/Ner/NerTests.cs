@@ -125,6 +125,36 @@ public sealed class NerTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Pruned_DropsTheSmallWeights_AndSavesAndLoadsAsItTags()
+    {
+        var pruned = Model.Pruned(1f, quantum: 0);
+        Assert.InRange(pruned.WeightCount, 1, Model.WeightCount - 1);
+        using var stream = new MemoryStream();
+        pruned.Save(stream);
+        stream.Position = 0;
+        var loaded = NerModel.Load(stream);
+        Assert.Equal(pruned.WeightCount, loaded.WeightCount);
+        var sentences = NerTraining.LoadTrainingData(TestModels.DataRoot, Gazetteer).Take(200).Select(s => s.Forms).ToList();
+        var context = new NerDocumentContext(sentences);
+        for (int i = 0; i < sentences.Count; i++)
+        {
+            var upos = TestModels.Pos.Tag(sentences[i]).Upos;
+            Assert.Equal(pruned.Tag(sentences[i], upos, Gazetteer, context, i), loaded.Tag(sentences[i], upos, Gazetteer, context, i));
+        }
+    }
+
+    [Fact]
+    public void Mean_OfThreeSeedsModels_HoldsEveryMembersFeatures()
+    {
+        var sentences = NerTraining.LoadTrainingData(TestModels.DataRoot, Gazetteer).Take(300).ToList();
+        var options = new NerTrainingOptions { Epochs = 2, BucketBits = 16 };
+        var members = Enumerable.Range(0, 3).Select(m => NerTrainer.Train(sentences, TestModels.Pos, Gazetteer, options with { Seed = options.Seed + (1000 * m) })).ToList();
+        var mean = NerModel.Mean(members);
+        Assert.True(mean.WeightCount > members.Max(m => m.WeightCount), "the mean holds every member's features");
+        Assert.Same(members[0], NerModel.Mean(members.Take(1).ToList()));
+    }
+
+    [Fact]
     public void Process_NewsSentence_FindsPersonPlaceAndNationality()
     {
         var document = DocumentBuilder.FromSentences("Shinzo Abe met Russian officials in Moscow on Monday .");
