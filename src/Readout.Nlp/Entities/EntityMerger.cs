@@ -19,7 +19,8 @@ namespace Readout.Nlp.Entities;
 /// nothing there: in news such a name is an organization far more often than not, and the model misses some.</item>
 /// <item>A name over words where the rules found nothing is added ("Dvorkovich" alone, "Gazprom said").</item>
 /// <item>A one-word organization or place name the model gives to the surname of a person named earlier in the
-/// document is that person ("Hassan Nasrallah … Nasrallah 's"): the model types unknown surnames as organizations.</item>
+/// document is that person ("Hassan Nasrallah … Nasrallah 's"): the model types unknown surnames as organizations.
+/// So is a one-word place name no gazetteer lists, right before a verb ("Yermak met Zelensky").</item>
 /// <item>Nationality words stay rule-based: a model nationality is never added.</item>
 /// <item>A name not starting with a capital is not added: the model learnt lower-case names from web text (a
 /// quarter of its training sentences are lower-cased), and in edited news they are its mistakes ("ministry" as a
