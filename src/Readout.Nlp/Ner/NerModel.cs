@@ -74,38 +74,74 @@ public sealed class NerModel
         return tables;
     }
 
+    /// <summary>
+    /// What the history score of one token reads for every previous label, looked up once per token rather than once per
+    /// previous label (Viterbi asks for the labels of a token one after another). One per sentence being tagged.
+    /// </summary>
+    private sealed class HistoryRows(NerModel model)
+    {
+        public readonly NerModel Model = model;
+        public int Token = -1;
+        public bool NoGazetteer;
+        public int[][] Fixed = [];
+        public int[][]? Word;
+        public int[][]? Shape;
+    }
+
     /// <summary>The history score of position <paramref name="i"/> after label <paramref name="previous"/>: the same sums as
     /// scoring all <see cref="NerFeatures.ExtractHistory"/> features, with the word-independent ones from <see cref="_fixedHistory"/>.</summary>
-    private void ScoreHistory(NerFeatures features, int i, int previous, Span<ulong> f, Span<float> scores)
+    private void ScoreHistory(HistoryRows rows, NerFeatures features, int i, int previous, Span<ulong> f, Span<float> scores)
     {
-        features.ExtractHistory(i, previous, f);
-        var (pos, noGazetteer, word, shape) = features.HistoryKeys(i);
-        var fixedSums = _fixedHistory![noGazetteer ? 1 : 0][pos][previous + 1];
+        if (rows.Token != i)
+        {
+            var (pos, noGazetteer, word, shape) = features.HistoryKeys(i);
+            rows.Token = i;
+            rows.NoGazetteer = noGazetteer;
+            rows.Fixed = _fixedHistory![noGazetteer ? 1 : 0][pos];
+            rows.Word = _wordHistory.Get(word);
+            rows.Shape = _shapeHistory.Get(shape);
+        }
+
+        var fixedSums = rows.Fixed[previous + 1];
         Span<int> plus = stackalloc int[fixedSums.Length];
         fixedSums.CopyTo(plus);
-
-        // What is not in a cache is looked up: the features left are moved to the front of f[HistoryWord..] (each
-        // moves down or stays, so none is overwritten before it is read).
-        int count = 0;
-        if (_wordHistory.Get(word) is { } wordSums)
+        if (rows.Word is { } wordSums)
         {
             Add(plus, wordSums[previous + 1]);
         }
-        else
+
+        if (rows.Shape is { } shapeSums)
+        {
+            Add(plus, shapeSums[previous + 1]);
+        }
+
+        if (rows.Word is not null && rows.Shape is not null && rows.NoGazetteer)
+        {
+            // Nothing left to look up: the sums scaled, as scoring no feature with them would.
+            float scale = _weights.Scale;
+            for (int c = 0; c < plus.Length; c++)
+            {
+                scores[c] += plus[c] * scale;
+            }
+
+            return;
+        }
+
+        // What is not in a cache is looked up: the features left are moved to the front of f[HistoryWord..] (each
+        // moves down or stays, so none is overwritten before it is read).
+        features.ExtractHistory(i, previous, f);
+        int count = 0;
+        if (rows.Word is null)
         {
             f[NerFeatures.HistoryWord + count++] = f[NerFeatures.HistoryWord];
         }
 
-        if (_shapeHistory.Get(shape) is { } shapeSums)
-        {
-            Add(plus, shapeSums[previous + 1]);
-        }
-        else
+        if (rows.Shape is null)
         {
             f[NerFeatures.HistoryWord + count++] = f[NerFeatures.HistoryShape];
         }
 
-        if (!noGazetteer)
+        if (!rows.NoGazetteer)
         {
             f[NerFeatures.HistoryWord + count++] = f[NerFeatures.HistoryGazetteer];
         }
@@ -212,8 +248,8 @@ public sealed class NerModel
         ArgumentNullException.ThrowIfNull(gazetteer);
         var labels = new int[forms.Count];
         Decode(
-            new NerFeatures(forms, upos, gazetteer, context, sentence), labels, static (m, f, s) => m._weights.Score(f, s), this,
-            _fixedHistory is null || !fixedHistory ? null : static (m, x, i, p, f, s) => m.ScoreHistory(x, i, p, f, s),
+            new NerFeatures(forms, upos, gazetteer, context, sentence), labels, static (r, f, s) => r.Model._weights.Score(f, s), new HistoryRows(this),
+            _fixedHistory is null || !fixedHistory ? null : static (r, x, i, p, f, s) => r.Model.ScoreHistory(r, x, i, p, f, s),
             beam);
         return NerSpanTrimmer.Trim(forms, NerLabels.Decode(labels), gazetteer).Where(s => !NerSpanTrimmer.HoldsFileName(forms, s)).ToList();
     }
