@@ -421,21 +421,24 @@ internal sealed class SparseWeights
         Span<ulong> heads = stackalloc ulong[Chunk];
         Span<int> index = stackalloc int[Chunk];
         ref ulong headTable = ref MemoryMarshal.GetArrayDataReference(_heads);
+        // An empty bucket reads the zero head at the end of the table, which stays in cache, rather than the next
+        // row's head (a cache line of its own that nothing uses): 10–13 % of the lookups find no row.
+        int zero = _heads.Length - 1;
         while (!features.IsEmpty)
         {
             int count = Math.Min(features.Length, Chunk);
             for (int i = 0; i < count; i++)
             {
                 int b = (int)features[i] & _mask;
-                ulong present;
-                index[i] = HeadIndex(b, out present);
-                heads[i] = present;
-                Prefetch(ref Unsafe.Add(ref headTable, index[i]));
+                int at = HeadIndex(b, out ulong present);
+                at = zero + ((at - zero) & (int)present);
+                index[i] = at;
+                Prefetch(ref Unsafe.Add(ref headTable, at));
             }
 
             for (int i = 0; i < count; i++)
             {
-                ulong head = Unsafe.Add(ref headTable, index[i]) & heads[i];
+                ulong head = Unsafe.Add(ref headTable, index[i]);
                 heads[i] = head;
                 if ((head >> 48) > InlineEntries)
                 {
