@@ -57,24 +57,78 @@ public sealed class ParserModel
     /// Parses the sentence held by <paramref name="features"/>, reusing <paramref name="state"/>;
     /// writes sentence-level heads (-1 for the root) and relations. No allocation once the buffers are large enough.
     /// </summary>
-    internal void Parse(ParserFeatures features, ParserState state, Span<int> heads, Span<string> relations)
+    /// <param name="reuseBufferSums">
+    /// True (when the weights are integer levels) sums the features of the buffer alone (<see cref="ParserFeatures.BufferOnly"/>) once
+    /// per word shifted, not once per transition; false scores every feature at every transition (for tests: the two agree exactly).
+    /// </param>
+    internal void Parse(ParserFeatures features, ParserState state, Span<int> heads, Span<string> relations, bool reuseBufferSums = true)
     {
         int n = features.Count;
         state.Reset(n);
         Span<ulong> f = stackalloc ulong[ParserFeatures.MaxFeatures];
         Span<float> scores = stackalloc float[_weights.ClassCount];
-        while (!state.IsTerminal)
+        if (reuseBufferSums && _weights.Scale > 0)
         {
-            int k = features.Extract(state, f);
-            scores.Clear();
-            _weights.Score(f[..k], scores);
-            state.Apply(Best(state, scores, _labels.Length, _rootLabel, [], 0), _labels.Length);
+            ParseReusingBufferSums(features, state, f, scores);
+        }
+        else
+        {
+            while (!state.IsTerminal)
+            {
+                int k = features.Extract(state, f);
+                scores.Clear();
+                _weights.Score(f[..k], scores);
+                state.Apply(Best(state, scores, _labels.Length, _rootLabel, [], 0), _labels.Length);
+            }
         }
 
         for (int i = 1; i <= n; i++)
         {
             heads[i - 1] = state.Heads[i] - 1;
             relations[i - 1] = _labels[state.Labels[i]];
+        }
+    }
+
+    /// <summary>
+    /// The greedy parse with integer weights: the features of the buffer's first three words change only when a word is shifted
+    /// (arcs pop the stack and leave the buffer), so their integer sums are kept until then and added to the others' (the same
+    /// sums in another order: integer adds, so the same scores). About one transition in two is a shift.
+    /// </summary>
+    private void ParseReusingBufferSums(ParserFeatures features, ParserState state, Span<ulong> f, Span<float> scores)
+    {
+        var bufferOnly = ParserFeatures.BufferOnly;
+        var others = ParserFeatures.NotBufferOnly;
+        Span<ulong> bufferFeatures = stackalloc ulong[bufferOnly.Length];
+        Span<ulong> otherFeatures = stackalloc ulong[others.Length];
+        Span<int> bufferSums = stackalloc int[_weights.ClassCount];
+        int summedBuffer = -1;
+        while (!state.IsTerminal)
+        {
+            int k = features.Extract(state, f);
+            if (k != ParserFeatures.TemplateCount)
+            {
+                throw new InvalidOperationException($"The parser extracted {k} features; the buffer split expects {ParserFeatures.TemplateCount}.");
+            }
+
+            if (state.Buffer != summedBuffer)
+            {
+                for (int j = 0; j < bufferOnly.Length; j++)
+                {
+                    bufferFeatures[j] = f[bufferOnly[j]];
+                }
+
+                _weights.SumLevels(bufferFeatures, bufferSums);
+                summedBuffer = state.Buffer;
+            }
+
+            for (int j = 0; j < others.Length; j++)
+            {
+                otherFeatures[j] = f[others[j]];
+            }
+
+            scores.Clear();
+            _weights.Score(otherFeatures, bufferSums, scores);
+            state.Apply(Best(state, scores, _labels.Length, _rootLabel, [], 0), _labels.Length);
         }
     }
 

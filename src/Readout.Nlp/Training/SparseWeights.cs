@@ -332,6 +332,22 @@ internal sealed class SparseWeights
         return sums[..ClassCount].ToArray();
     }
 
+    /// <summary>
+    /// Sets the first <see cref="ClassCount"/> of <paramref name="sums"/> to the integer sums of <paramref name="features"/>, as <see cref="Sums"/>
+    /// without allocating; the weights must be integer levels (<see cref="Scale"/> positive).
+    /// </summary>
+    internal void SumLevels(ReadOnlySpan<ulong> features, Span<int> sums)
+    {
+        if (_entries is not null || sums.Length < ClassCount)
+        {
+            throw new InvalidOperationException("Integer sums need integer weights and a sum per class.");
+        }
+
+        Span<int> all = stackalloc int[_stride];
+        Sum(features, all);
+        all[..ClassCount].CopyTo(sums);
+    }
+
     /// <summary>As <see cref="Score(ReadOnlySpan{ulong}, Span{float})"/>, with <paramref name="plus"/> (from <see cref="Sums"/>) added to the sums before scaling.</summary>
     internal void Score(ReadOnlySpan<ulong> features, ReadOnlySpan<int> plus, Span<float> scores)
     {
