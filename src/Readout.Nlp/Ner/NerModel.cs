@@ -1,4 +1,3 @@
-using System.Runtime.Intrinsics;
 using Readout.Core.Layers;
 using Readout.Nlp.Training;
 
@@ -79,18 +78,18 @@ public sealed class NerModel
     }
 
     /// <summary>
-    /// The history sums of one token for every previous label, made once per token rather than once per previous label
-    /// (Viterbi asks for the labels of a token one after another). One per sentence being tagged.
+    /// What the history score of one token reads for every previous label, looked up once per token rather than once per
+    /// previous label (Viterbi asks for the labels of a token one after another). One per document being tagged.
     /// </summary>
     private sealed class HistoryRows(NerModel model, bool fixedSums = true)
     {
         public readonly NerModel Model = model;
         public readonly bool FixedSums = fixedSums;
-        public readonly int[] Sums = fixedSums ? new int[MatrixLength] : [];
         public int Token = -1;
         public bool NoGazetteer;
-        public bool WordKept;
-        public bool ShapeKept;
+        public int[] Fixed = [];
+        public int[]? Word;
+        public int[]? Shape;
     }
 
     /// <summary>The history score of position <paramref name="i"/> after label <paramref name="previous"/>: the same sums as
@@ -101,17 +100,28 @@ public sealed class NerModel
         if (rows.Token != i)
         {
             var (pos, noGazetteer, word, shape) = features.HistoryKeys(i);
-            var wordSums = _wordHistory.Get(word);
-            var shapeSums = _shapeHistory.Get(shape);
             rows.Token = i;
             rows.NoGazetteer = noGazetteer;
-            rows.WordKept = wordSums is not null;
-            rows.ShapeKept = shapeSums is not null;
-            Add(_fixedHistory![noGazetteer ? 1 : 0][pos], wordSums, shapeSums, rows.Sums);
+            rows.Fixed = _fixedHistory![noGazetteer ? 1 : 0][pos];
+            rows.Word = _wordHistory.Get(word);
+            rows.Shape = _shapeHistory.Get(shape);
         }
 
-        var plus = rows.Sums.AsSpan((previous + 1) * L, L);
-        if (rows.WordKept && rows.ShapeKept && rows.NoGazetteer)
+        // Only the rows of the previous labels the beam keeps are read: a token's whole matrices are 19 cache lines each.
+        int at = (previous + 1) * L;
+        Span<int> plus = stackalloc int[L];
+        rows.Fixed.AsSpan(at, L).CopyTo(plus);
+        if (rows.Word is { } wordSums)
+        {
+            Add(plus, wordSums.AsSpan(at, L));
+        }
+
+        if (rows.Shape is { } shapeSums)
+        {
+            Add(plus, shapeSums.AsSpan(at, L));
+        }
+
+        if (rows.Word is not null && rows.Shape is not null && rows.NoGazetteer)
         {
             // Nothing left to look up: the sums scaled, as scoring no feature with them would.
             float scale = _weights.Scale;
@@ -127,12 +137,12 @@ public sealed class NerModel
         // moves down or stays, so none is overwritten before it is read).
         features.ExtractHistory(i, previous, f);
         int count = 0;
-        if (!rows.WordKept)
+        if (rows.Word is null)
         {
             f[NerFeatures.HistoryWord + count++] = f[NerFeatures.HistoryWord];
         }
 
-        if (!rows.ShapeKept)
+        if (rows.Shape is null)
         {
             f[NerFeatures.HistoryWord + count++] = f[NerFeatures.HistoryShape];
         }
@@ -143,29 +153,12 @@ public sealed class NerModel
         }
 
         _weights.Score(f.Slice(NerFeatures.HistoryWord, count), plus, scores);
-    }
 
-    /// <summary>Sets <paramref name="sums"/> to <paramref name="fixedSums"/> plus the word's and the shape's matrices where kept.</summary>
-    private static void Add(int[] fixedSums, int[]? wordSums, int[]? shapeSums, int[] sums)
-    {
-        var to = sums.AsSpan();
-        fixedSums.CopyTo(to);
-        foreach (var add in (ReadOnlySpan<int[]?>)[wordSums, shapeSums])
+        static void Add(Span<int> to, ReadOnlySpan<int> sums)
         {
-            if (add is null)
+            for (int c = 0; c < to.Length; c++)
             {
-                continue;
-            }
-
-            int c = 0;
-            for (; c + Vector256<int>.Count <= to.Length; c += Vector256<int>.Count)
-            {
-                (Vector256.Create<int>(to[c..]) + Vector256.Create<int>(add.AsSpan(c))).CopyTo(to[c..]);
-            }
-
-            for (; c < to.Length; c++)
-            {
-                to[c] += add[c];
+                to[c] += sums[c];
             }
         }
     }
