@@ -138,6 +138,11 @@ public sealed class ParserModel
     /// </summary>
     internal static int Best(ParserState state, ReadOnlySpan<float> scores, int labels, int rootLabel, ReadOnlySpan<int> costs, int allowedCost)
     {
+        if (costs.IsEmpty)
+        {
+            return BestLegal(state, scores, labels, rootLabel);
+        }
+
         int best = -1;
         float bestScore = float.NegativeInfinity;
         int classes = 1 + (2 * labels);
@@ -156,6 +161,65 @@ public sealed class ParserModel
         }
 
         return best;
+    }
+
+    /// <summary>
+    /// The best-scoring legal transition (the first of equals), as <see cref="Best"/> without costs: the legal transitions
+    /// are whole ranges (shift; every left arc but the root's; the root's right arc or every other), so they are walked in
+    /// class order without asking <see cref="IsLegal"/> of each of the classes.
+    /// </summary>
+    private static int BestLegal(ParserState state, ReadOnlySpan<float> scores, int labels, int rootLabel)
+    {
+        int best = -1;
+        float bestScore = float.NegativeInfinity;
+        if (state.CanShift)
+        {
+            Consider(0, scores, ref best, ref bestScore);
+        }
+
+        if (state.CanLeft)
+        {
+            for (int t = 1; t <= labels; t++)
+            {
+                if (t - 1 != rootLabel)
+                {
+                    Consider(t, scores, ref best, ref bestScore);
+                }
+            }
+        }
+
+        if (state.CanRight)
+        {
+            if (state.RightIsRoot)
+            {
+                // Without a "root" label (rootLabel −1) no right arc may attach to the root.
+                if (rootLabel >= 0)
+                {
+                    Consider(1 + labels + rootLabel, scores, ref best, ref bestScore);
+                }
+            }
+            else
+            {
+                for (int t = labels + 1; t <= 2 * labels; t++)
+                {
+                    if (t - 1 - labels != rootLabel)
+                    {
+                        Consider(t, scores, ref best, ref bestScore);
+                    }
+                }
+            }
+        }
+
+        return best;
+
+        static void Consider(int t, ReadOnlySpan<float> scores, ref int best, ref float bestScore)
+        {
+            if (best < 0 || scores[t] > bestScore)
+            {
+                best = t;
+                bestScore = scores[t];
+            }
+        }
     }
 
     internal static bool IsLegal(ParserState state, int t, int labels, int rootLabel)
