@@ -36,28 +36,7 @@ public sealed class NerTagger : IStage
         var pos = document.Get(LayerKeys.PartsOfSpeech);
         var mentions = new List<EntityMention>();
         var ranges = SentenceRanges.Of(tokens, sentences);
-        // One string per distinct form of the document, not one per token.
-        var distinct = new HashSet<string>(StringComparer.Ordinal);
-        var lookup = distinct.GetAlternateLookup<ReadOnlySpan<char>>();
-        var allForms = new List<string[]>(ranges.Count);
-        foreach (var (first, end) in ranges)
-        {
-            var forms = new string[end - first];
-            for (int i = first; i < end; i++)
-            {
-                var chars = tokens.Chars(document.Text, i);
-                if (!lookup.TryGetValue(chars, out string? form))
-                {
-                    form = chars.ToString();
-                    distinct.Add(form);
-                }
-
-                forms[i - first] = form;
-            }
-
-            allForms.Add(forms);
-        }
-
+        var allForms = ranges.Select(r => Enumerable.Range(r.First, r.End - r.First).Select(i => tokens.Text(document.Text, i)).ToArray()).ToList();
         var allUpos = ranges.Select(r => (IReadOnlyList<Upos>)new ArraySegment<Upos>(pos.Upos, r.First, r.End - r.First)).ToList();
         var spans = _model.TagDocument(allForms, allUpos, _gazetteer);
         for (int r = 0; r < ranges.Count; r++)
