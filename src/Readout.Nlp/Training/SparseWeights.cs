@@ -256,6 +256,7 @@ internal sealed class SparseWeights
         }
 
         rowStart[Buckets] = n;
+        GC.KeepAlive(this); // the tables read above are freed by finalizers
         return (rowStart, entries);
     }
 

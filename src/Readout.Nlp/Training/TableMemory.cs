@@ -27,20 +27,24 @@ internal sealed unsafe class TableMemory<T> where T : unmanaged
         _data = (T*)NativeMemory.AlignedAlloc(size, huge ? HugePage : 64);
         if (huge && OperatingSystem.IsLinux())
         {
-            _ = TableMemory.Advise(_data, size, AdviseHugePage);
+            TableMemory.TryAdvise(_data, size, AdviseHugePage);
         }
 
+        _size = size;
         source.CopyTo(new Span<T>(_data, source.Length));
         GC.AddMemoryPressure((long)size);
-        _size = size;
     }
 
     private readonly nuint _size;
 
     ~TableMemory()
     {
-        NativeMemory.AlignedFree(_data);
-        GC.RemoveMemoryPressure((long)_size);
+        // Also run for an object whose constructor failed before the memory was had.
+        if (_data != null)
+        {
+            NativeMemory.AlignedFree(_data);
+            GC.RemoveMemoryPressure((long)_size);
+        }
     }
 
     public int Length { get; }
@@ -54,6 +58,18 @@ internal sealed unsafe class TableMemory<T> where T : unmanaged
 /// <summary>The system call behind <see cref="TableMemory{T}"/> (a generic type cannot declare it).</summary>
 internal static unsafe class TableMemory
 {
+    /// <summary>Gives the kernel the advice if the C library can be reached; the advice only makes reads faster, so failing is no error.</summary>
+    public static void TryAdvise(void* address, nuint length, int advice)
+    {
+        try
+        {
+            _ = Advise(address, length, advice);
+        }
+        catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException)
+        {
+        }
+    }
+
     [DllImport("libc", EntryPoint = "madvise")]
-    public static extern int Advise(void* address, nuint length, int advice);
+    private static extern int Advise(void* address, nuint length, int advice);
 }
