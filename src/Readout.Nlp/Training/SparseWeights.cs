@@ -146,9 +146,9 @@ internal sealed class SparseWeights
 
         heads.Add(0);
         _blocks = new(blocks);
-        _heads = new([.. heads]);
-        _spill = new([.. spill]);
-        _dense = new([.. dense]);
+        _heads = new(CollectionsMarshal.AsSpan(heads));
+        _spill = new(CollectionsMarshal.AsSpan(spill));
+        _dense = new(CollectionsMarshal.AsSpan(dense));
         _denseSpill = [.. denseSpill];
         _denseEntries = [.. denseEntries];
     }
