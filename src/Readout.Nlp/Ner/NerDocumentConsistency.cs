@@ -35,6 +35,11 @@ internal static class NerDocumentConsistency
             return;
         }
 
+        // Candidate names are looked up as spans of one buffer, not built as strings: most capitalized words are tried at
+        // every length up to MaxWords.
+        var lookup = votes.GetAlternateLookup<ReadOnlySpan<char>>();
+        var buffer = new char[256];
+        Span<int> ends = stackalloc int[MaxWords + 1];
         for (int s = 0; s < sentences.Count; s++)
         {
             var forms = sentences[s];
@@ -61,9 +66,11 @@ internal static class NerDocumentConsistency
 
                 // The longest name of the document starting here that ends before the next tagged span.
                 int limit = Math.Min(forms.Count, next < list.Count ? list[next].Start : forms.Count);
-                for (int end = Math.Min(limit, i + MaxWords); end > i; end--)
+                int longest = Math.Min(limit, i + MaxWords);
+                Join(forms, i, longest, ref buffer, ends);
+                for (int end = longest; end > i; end--)
                 {
-                    if (votes.TryGetValue(Key(forms, i, end), out var counts) && (end == limit || !Continues(forms[end])))
+                    if (lookup.TryGetValue(buffer.AsSpan(0, ends[end - i]), out var counts) && (end == limit || !Continues(forms[end])))
                     {
                         added.Add(new NerSpan(i, end, Majority(counts, null)));
                         i = end - 1;
@@ -94,6 +101,37 @@ internal static class NerDocumentConsistency
 
     /// <summary>True when a capitalized word follows: the name found would be part of a longer one ("Bank" in "Bank Leumi").</summary>
     private static bool Continues(string form) => StartsUpper(form);
+
+    /// <summary>
+    /// Writes the words <c>[start, end)</c> joined by spaces into <paramref name="buffer"/> (grown as needed), as <see cref="Key"/>
+    /// would; <c>ends[k]</c> is the length of the first k words' key.
+    /// </summary>
+    private static void Join(IReadOnlyList<string> forms, int start, int end, ref char[] buffer, Span<int> ends)
+    {
+        int needed = end - start;
+        for (int j = start; j < end; j++)
+        {
+            needed += forms[j].Length;
+        }
+
+        if (buffer.Length < needed)
+        {
+            buffer = new char[Math.Max(needed, 2 * buffer.Length)];
+        }
+
+        int at = 0;
+        for (int j = start; j < end; j++)
+        {
+            if (j > start)
+            {
+                buffer[at++] = ' ';
+            }
+
+            forms[j].CopyTo(buffer.AsSpan(at));
+            at += forms[j].Length;
+            ends[j - start + 1] = at;
+        }
+    }
 
     private static string Key(IReadOnlyList<string> forms, int start, int end) =>
         end - start == 1 ? forms[start] : string.Join(' ', Enumerable.Range(start, end - start).Select(i => forms[i]));

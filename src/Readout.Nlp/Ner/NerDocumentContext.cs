@@ -67,7 +67,10 @@ public sealed class NerDocumentContext
             return 0;
         }
 
-        if (_lowerCase.Contains(form.ToLowerInvariant()))
+        // Lower-cased into a buffer and looked up as a span: this runs for every capitalized token.
+        Span<char> buffer = form.Length <= 64 ? stackalloc char[64] : new char[form.Length];
+        var lower = buffer[..form.AsSpan().ToLowerInvariant(buffer)];
+        if (_lowerCase.GetAlternateLookup<ReadOnlySpan<char>>().Contains(lower))
         {
             features[n++] = FeatureHash.Feature(60, 1);
         }

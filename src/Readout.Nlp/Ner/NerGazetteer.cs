@@ -52,6 +52,11 @@ public sealed class NerGazetteer
     // the categories holding a phrase of that length that starts with that word. Only those are looked up.
     private readonly Dictionary<string, ushort[]> _firstWords = new(StringComparer.Ordinal);
 
+    // Two bits per first word (of its hash) in a bit set small enough to stay in cache: a word with either bit clear
+    // starts no phrase, and most tokens are told so without a lookup in the dictionary above, whose tables are megabytes.
+    private const int FilterBits = 21;
+    private readonly ulong[] _firstWordFilter = new ulong[(1 << FilterBits) / 64];
+
     private NerGazetteer(Dictionary<string, int>[] phrases)
     {
         _phrases = phrases;
@@ -72,6 +77,28 @@ public sealed class NerGazetteer
                 masks[words - 1] |= (ushort)(1 << c);
             }
         }
+
+        foreach (var first in _firstWords.Keys)
+        {
+            var (a, b) = FilterBitsOf(first);
+            _firstWordFilter[a >> 6] |= 1UL << a;
+            _firstWordFilter[b >> 6] |= 1UL << b;
+        }
+    }
+
+    /// <summary>The two bits of <see cref="_firstWordFilter"/> that stand for a lower-cased first word.</summary>
+    private static (int A, int B) FilterBitsOf(ReadOnlySpan<char> word)
+    {
+        ulong h = Training.FeatureHash.Raw(word);
+        const int mask = (1 << FilterBits) - 1;
+        return ((int)h & mask, (int)(h >> 32) & mask);
+    }
+
+    /// <summary>False when no phrase starts with <paramref name="word"/> (lower-cased); true when one may.</summary>
+    private bool MayStart(ReadOnlySpan<char> word)
+    {
+        var (a, b) = FilterBitsOf(word);
+        return ((_firstWordFilter[a >> 6] >> a) & (_firstWordFilter[b >> 6] >> b) & 1) != 0;
     }
 
     public static NerGazetteer Empty { get; } = new(Enumerable.Range(0, CategoryCount).Select(_ => new Dictionary<string, int>(StringComparer.Ordinal)).ToArray());
@@ -261,7 +288,7 @@ public sealed class NerGazetteer
             {
                 var first = forms[i].AsSpan();
                 int foldedFirst = first.ToLowerInvariant(folded);
-                if (!starts.TryGetValue(folded.AsSpan(0, foldedFirst), out var masks))
+                if (!MayStart(folded.AsSpan(0, foldedFirst)) || !starts.TryGetValue(folded.AsSpan(0, foldedFirst), out var masks))
                 {
                     continue;
                 }

@@ -26,8 +26,13 @@ internal static class NerLabels
 
     public static int IndexOf(EntityKind kind) => Array.IndexOf(Kinds, kind);
 
+    // CanFollow for every (previous + 1, label): Viterbi asks for every pair at every token.
+    private static readonly bool[] Follows = [.. Enumerable.Range(0, (Count + 1) * Count).Select(k => Allowed((k / Count) - 1, k % Count))];
+
     /// <summary>True when <paramref name="label"/> may follow <paramref name="previous"/> (−1 = sentence start).</summary>
-    public static bool CanFollow(int previous, int label)
+    public static bool CanFollow(int previous, int label) => Follows[((previous + 1) * Count) + label];
+
+    private static bool Allowed(int previous, int label)
     {
         bool open = previous > 0 && Position(previous) is Begin or Inside;
         if (label == Outside)

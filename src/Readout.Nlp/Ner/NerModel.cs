@@ -25,10 +25,13 @@ public sealed class NerModel
     internal const float Beam = 200;
 
     // The sums of the history features that do not depend on the word (the previous label alone, with the part of
-    // speech, and with no gazetteer match), per [no gazetteer match][part-of-speech code][previous label + 1]:
-    // Viterbi scores every previous label at every token, and these made most of its lookups. Null when the weights
-    // are not integer levels.
-    private readonly int[][][][]? _fixedHistory;
+    // speech, and with no gazetteer match), per [no gazetteer match][part-of-speech code], each a matrix of
+    // (previous label + 1) · label count + label: Viterbi scores every previous label at every token, and these made
+    // most of its lookups. Null when the weights are not integer levels.
+    private readonly int[][][]? _fixedHistory;
+
+    /// <summary>Cells of a history matrix: one row of label sums per previous label, the sentence start first.</summary>
+    private static int MatrixLength => (NerLabels.Count + 1) * NerLabels.Count;
 
     internal NerModel(SparseWeights weights)
     {
@@ -43,18 +46,18 @@ public sealed class NerModel
         _shapeHistory = new HistorySums(weights, NerFeatures.HistoryShape, MaxCachedShapes);
     }
 
-    private static int[][][][]? FixedHistory(SparseWeights weights)
+    private static int[][][]? FixedHistory(SparseWeights weights)
     {
-        var tables = new int[2][][][];
+        var tables = new int[2][][];
         Span<ulong> f = stackalloc ulong[NerFeatures.HistoryCount];
         Span<ulong> fixedFeatures = stackalloc ulong[3];
         int posCodes = Enum.GetValues<Upos>().Length + 1;
         for (int noGazetteer = 0; noGazetteer < 2; noGazetteer++)
         {
-            tables[noGazetteer] = new int[posCodes][][];
+            tables[noGazetteer] = new int[posCodes][];
             for (int pos = 0; pos < posCodes; pos++)
             {
-                tables[noGazetteer][pos] = new int[NerLabels.Count + 1][];
+                tables[noGazetteer][pos] = new int[MatrixLength];
                 for (int previous = -1; previous < NerLabels.Count; previous++)
                 {
                     NerFeatures.History(previous, 0, 0, (ulong)pos, 0, f);
@@ -66,7 +69,7 @@ public sealed class NerModel
                         return null;
                     }
 
-                    tables[noGazetteer][pos][previous + 1] = sums;
+                    sums.CopyTo(tables[noGazetteer][pos], (previous + 1) * NerLabels.Count);
                 }
             }
         }
@@ -74,45 +77,84 @@ public sealed class NerModel
         return tables;
     }
 
+    /// <summary>
+    /// What the history score of one token reads for every previous label, looked up once per token rather than once per
+    /// previous label (Viterbi asks for the labels of a token one after another). One per document being tagged.
+    /// </summary>
+    private sealed class HistoryRows(NerModel model, bool fixedSums = true)
+    {
+        public readonly NerModel Model = model;
+        public readonly bool FixedSums = fixedSums;
+        public int Token = -1;
+        public bool NoGazetteer;
+        public int[] Fixed = [];
+        public int[]? Word;
+        public int[]? Shape;
+    }
+
     /// <summary>The history score of position <paramref name="i"/> after label <paramref name="previous"/>: the same sums as
     /// scoring all <see cref="NerFeatures.ExtractHistory"/> features, with the word-independent ones from <see cref="_fixedHistory"/>.</summary>
-    private void ScoreHistory(NerFeatures features, int i, int previous, Span<ulong> f, Span<float> scores)
+    private void ScoreHistory(HistoryRows rows, NerFeatures features, int i, int previous, Span<ulong> f, Span<float> scores)
     {
-        features.ExtractHistory(i, previous, f);
-        var (pos, noGazetteer, word, shape) = features.HistoryKeys(i);
-        var fixedSums = _fixedHistory![noGazetteer ? 1 : 0][pos][previous + 1];
-        Span<int> plus = stackalloc int[fixedSums.Length];
-        fixedSums.CopyTo(plus);
+        int L = NerLabels.Count;
+        if (rows.Token != i)
+        {
+            var (pos, noGazetteer, word, shape) = features.HistoryKeys(i);
+            rows.Token = i;
+            rows.NoGazetteer = noGazetteer;
+            rows.Fixed = _fixedHistory![noGazetteer ? 1 : 0][pos];
+            rows.Word = _wordHistory.Get(word);
+            rows.Shape = _shapeHistory.Get(shape);
+        }
+
+        // Only the rows of the previous labels the beam keeps are read: a token's whole matrices are 19 cache lines each.
+        int at = (previous + 1) * L;
+        Span<int> plus = stackalloc int[L];
+        rows.Fixed.AsSpan(at, L).CopyTo(plus);
+        if (rows.Word is { } wordSums)
+        {
+            Add(plus, wordSums.AsSpan(at, L));
+        }
+
+        if (rows.Shape is { } shapeSums)
+        {
+            Add(plus, shapeSums.AsSpan(at, L));
+        }
+
+        if (rows.Word is not null && rows.Shape is not null && rows.NoGazetteer)
+        {
+            // Nothing left to look up: the sums scaled, as scoring no feature with them would.
+            float scale = _weights.Scale;
+            for (int c = 0; c < plus.Length; c++)
+            {
+                scores[c] += plus[c] * scale;
+            }
+
+            return;
+        }
 
         // What is not in a cache is looked up: the features left are moved to the front of f[HistoryWord..] (each
         // moves down or stays, so none is overwritten before it is read).
+        features.ExtractHistory(i, previous, f);
         int count = 0;
-        if (_wordHistory.Get(word) is { } wordSums)
-        {
-            Add(plus, wordSums[previous + 1]);
-        }
-        else
+        if (rows.Word is null)
         {
             f[NerFeatures.HistoryWord + count++] = f[NerFeatures.HistoryWord];
         }
 
-        if (_shapeHistory.Get(shape) is { } shapeSums)
-        {
-            Add(plus, shapeSums[previous + 1]);
-        }
-        else
+        if (rows.Shape is null)
         {
             f[NerFeatures.HistoryWord + count++] = f[NerFeatures.HistoryShape];
         }
 
-        if (!noGazetteer)
+        if (!rows.NoGazetteer)
         {
             f[NerFeatures.HistoryWord + count++] = f[NerFeatures.HistoryGazetteer];
         }
 
         _weights.Score(f.Slice(NerFeatures.HistoryWord, count), plus, scores);
 
-        static void Add(Span<int> to, int[] sums)
+        static void Add(Span<int> to, ReadOnlySpan<int> sums)
         {
             for (int c = 0; c < to.Length; c++)
             {
@@ -142,34 +184,42 @@ public sealed class NerModel
     /// </summary>
     private sealed class HistorySums(SparseWeights weights, int slot, int capacity)
     {
-        private static readonly int[][] Zeros = [.. Enumerable.Range(0, NerLabels.Count + 1).Select(_ => new int[NerLabels.Count])];
-        private readonly System.Collections.Concurrent.ConcurrentDictionary<ulong, int[][]> _sums = new();
+        private static readonly int[] Zeros = new int[MatrixLength];
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<ulong, int[]> _sums = new();
+
+        private int _count;
 
         public int Count => _sums.Count;
 
-        public int[][]? Get(ulong key)
+        public int[]? Get(ulong key)
         {
             if (_sums.TryGetValue(key, out var sums))
             {
                 return sums;
             }
 
-            if (_sums.Count >= capacity)
+            // Counted apart: ConcurrentDictionary.Count takes every lock, and once the cache is full every word beyond it asks.
+            if (Volatile.Read(ref _count) >= capacity)
             {
                 return null;
             }
 
-            sums = new int[NerLabels.Count + 1][];
-            bool any = false;
+            sums = new int[MatrixLength];
             Span<ulong> f = stackalloc ulong[NerFeatures.HistoryCount];
             for (int previous = -1; previous < NerLabels.Count; previous++)
             {
                 NerFeatures.History(previous, slot == NerFeatures.HistoryWord ? key : 0, slot == NerFeatures.HistoryShape ? key : 0, 0, 0, f);
-                sums[previous + 1] = weights.Sums(f.Slice(slot, 1))!;
-                any |= sums[previous + 1].Any(v => v != 0);
+                weights.Sums(f.Slice(slot, 1))!.CopyTo(sums, (previous + 1) * NerLabels.Count);
             }
 
-            return _sums.GetOrAdd(key, any ? sums : Zeros);
+            var kept = sums.AsSpan().ContainsAnyExcept(0) ? sums : Zeros;
+            if (_sums.TryAdd(key, kept))
+            {
+                Interlocked.Increment(ref _count);
+                return kept;
+            }
+
+            return _sums[key];
         }
     }
 
@@ -191,9 +241,10 @@ public sealed class NerModel
         ArgumentNullException.ThrowIfNull(upos);
         var context = new NerDocumentContext(sentences);
         var spans = new List<NerSpan>[sentences.Count];
+        var rows = new HistoryRows(this);
         for (int i = 0; i < sentences.Count; i++)
         {
-            spans[i] = [.. Tag(sentences[i], upos[i], gazetteer, context, i)];
+            spans[i] = Tag(sentences[i], upos[i], gazetteer, context, i, rows, Beam);
         }
 
         NerDocumentConsistency.Apply(sentences, spans);
@@ -210,12 +261,23 @@ public sealed class NerModel
         ArgumentNullException.ThrowIfNull(forms);
         ArgumentNullException.ThrowIfNull(upos);
         ArgumentNullException.ThrowIfNull(gazetteer);
+        return Tag(forms, upos, gazetteer, context, sentence, fixedHistory ? new HistoryRows(this) : null, beam);
+    }
+
+    /// <summary>As the overload above, reusing <paramref name="rows"/> (one per document) for the precomputed history sums; null: every history feature by lookup.</summary>
+    private List<NerSpan> Tag(
+        IReadOnlyList<string> forms, IReadOnlyList<Upos> upos, NerGazetteer gazetteer, NerDocumentContext context, int sentence, HistoryRows? rows, float beam)
+    {
         var labels = new int[forms.Count];
+        rows ??= new HistoryRows(this, fixedSums: false);
+        rows.Token = -1;
         Decode(
-            new NerFeatures(forms, upos, gazetteer, context, sentence), labels, static (m, f, s) => m._weights.Score(f, s), this,
-            _fixedHistory is null || !fixedHistory ? null : static (m, x, i, p, f, s) => m.ScoreHistory(x, i, p, f, s),
+            new NerFeatures(forms, upos, gazetteer, context, sentence), labels, static (r, f, s) => r.Model._weights.Score(f, s), rows,
+            _fixedHistory is null || !rows.FixedSums ? null : static (r, x, i, p, f, s) => r.Model.ScoreHistory(r, x, i, p, f, s),
             beam);
-        return NerSpanTrimmer.Trim(forms, NerLabels.Decode(labels), gazetteer).Where(s => !NerSpanTrimmer.HoldsFileName(forms, s)).ToList();
+        var spans = NerSpanTrimmer.Trim(forms, NerLabels.Decode(labels), gazetteer);
+        spans.RemoveAll(s => NerSpanTrimmer.HoldsFileName(forms, s));
+        return spans;
     }
 
     internal delegate void Scorer<T>(T weights, ReadOnlySpan<ulong> features, Span<float> scores);

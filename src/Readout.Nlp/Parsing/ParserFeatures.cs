@@ -12,6 +12,18 @@ namespace Readout.Nlp.Parsing;
 internal sealed class ParserFeatures
 {
     public const int MaxFeatures = 88;
+
+    /// <summary>Features written by <see cref="Extract"/>: one per template, at the template's number.</summary>
+    public const int TemplateCount = 85;
+
+    /// <summary>
+    /// The templates that read only the first three words of the buffer (and the constant bias, 0): the same until a word is
+    /// shifted, so the parser sums them once per shift. Keep in step with <see cref="Extract"/>.
+    /// </summary>
+    public static ReadOnlySpan<int> BufferOnly => [0, 7, 8, 9, 10, 11, 12, 13, 23, 31, 80, 81];
+
+    /// <summary>Every other template of <see cref="Extract"/>.</summary>
+    public static readonly int[] NotBufferOnly = [.. Enumerable.Range(0, TemplateCount).Where(t => !BufferOnly.Contains(t))];
     private static readonly ulong None = FeatureHash.Of("-NONE-");
     private static readonly ulong RootWord = FeatureHash.Of("-ROOT-");
 

@@ -57,18 +57,29 @@ public sealed class ParserModel
     /// Parses the sentence held by <paramref name="features"/>, reusing <paramref name="state"/>;
     /// writes sentence-level heads (-1 for the root) and relations. No allocation once the buffers are large enough.
     /// </summary>
-    internal void Parse(ParserFeatures features, ParserState state, Span<int> heads, Span<string> relations)
+    /// <param name="reuseBufferSums">
+    /// True (when the weights are integer levels) sums the features of the buffer alone (<see cref="ParserFeatures.BufferOnly"/>) once
+    /// per word shifted, not once per transition; false scores every feature at every transition (for tests: the two agree exactly).
+    /// </param>
+    internal void Parse(ParserFeatures features, ParserState state, Span<int> heads, Span<string> relations, bool reuseBufferSums = true)
     {
         int n = features.Count;
         state.Reset(n);
         Span<ulong> f = stackalloc ulong[ParserFeatures.MaxFeatures];
         Span<float> scores = stackalloc float[_weights.ClassCount];
-        while (!state.IsTerminal)
+        if (reuseBufferSums && _weights.Scale > 0)
         {
-            int k = features.Extract(state, f);
-            scores.Clear();
-            _weights.Score(f[..k], scores);
-            state.Apply(Best(state, scores, _labels.Length, _rootLabel, [], 0), _labels.Length);
+            ParseReusingBufferSums(features, state, f, scores);
+        }
+        else
+        {
+            while (!state.IsTerminal)
+            {
+                int k = features.Extract(state, f);
+                scores.Clear();
+                _weights.Score(f[..k], scores);
+                state.Apply(Best(state, scores, _labels.Length, _rootLabel, [], 0), _labels.Length);
+            }
         }
 
         for (int i = 1; i <= n; i++)
@@ -79,11 +90,59 @@ public sealed class ParserModel
     }
 
     /// <summary>
+    /// The greedy parse with integer weights: the features of the buffer's first three words change only when a word is shifted
+    /// (arcs pop the stack and leave the buffer), so their integer sums are kept until then and added to the others' (the same
+    /// sums in another order: integer adds, so the same scores). About one transition in two is a shift.
+    /// </summary>
+    private void ParseReusingBufferSums(ParserFeatures features, ParserState state, Span<ulong> f, Span<float> scores)
+    {
+        var bufferOnly = ParserFeatures.BufferOnly;
+        var others = ParserFeatures.NotBufferOnly;
+        Span<ulong> bufferFeatures = stackalloc ulong[bufferOnly.Length];
+        Span<ulong> otherFeatures = stackalloc ulong[others.Length];
+        Span<int> bufferSums = stackalloc int[_weights.ClassCount];
+        int summedBuffer = -1;
+        while (!state.IsTerminal)
+        {
+            int k = features.Extract(state, f);
+            if (k != ParserFeatures.TemplateCount)
+            {
+                throw new InvalidOperationException($"The parser extracted {k} features; the buffer split expects {ParserFeatures.TemplateCount}.");
+            }
+
+            if (state.Buffer != summedBuffer)
+            {
+                for (int j = 0; j < bufferOnly.Length; j++)
+                {
+                    bufferFeatures[j] = f[bufferOnly[j]];
+                }
+
+                _weights.SumLevels(bufferFeatures, bufferSums);
+                summedBuffer = state.Buffer;
+            }
+
+            for (int j = 0; j < others.Length; j++)
+            {
+                otherFeatures[j] = f[others[j]];
+            }
+
+            scores.Clear();
+            _weights.Score(otherFeatures, bufferSums, scores);
+            state.Apply(Best(state, scores, _labels.Length, _rootLabel, [], 0), _labels.Length);
+        }
+    }
+
+    /// <summary>
     /// The best-scoring legal transition; with <paramref name="costs"/> (training), only transitions
     /// of cost <paramref name="allowedCost"/> compete. The root arc is labelled "root" and no other.
     /// </summary>
     internal static int Best(ParserState state, ReadOnlySpan<float> scores, int labels, int rootLabel, ReadOnlySpan<int> costs, int allowedCost)
     {
+        if (costs.IsEmpty)
+        {
+            return BestLegal(state, scores, labels, rootLabel);
+        }
+
         int best = -1;
         float bestScore = float.NegativeInfinity;
         int classes = 1 + (2 * labels);
@@ -102,6 +161,65 @@ public sealed class ParserModel
         }
 
         return best;
+    }
+
+    /// <summary>
+    /// The best-scoring legal transition (the first of equals), as <see cref="Best"/> without costs: the legal transitions
+    /// are whole ranges (shift; every left arc but the root's; the root's right arc or every other), so they are walked in
+    /// class order without asking <see cref="IsLegal"/> of each of the classes.
+    /// </summary>
+    private static int BestLegal(ParserState state, ReadOnlySpan<float> scores, int labels, int rootLabel)
+    {
+        int best = -1;
+        float bestScore = float.NegativeInfinity;
+        if (state.CanShift)
+        {
+            Consider(0, scores, ref best, ref bestScore);
+        }
+
+        if (state.CanLeft)
+        {
+            for (int t = 1; t <= labels; t++)
+            {
+                if (t - 1 != rootLabel)
+                {
+                    Consider(t, scores, ref best, ref bestScore);
+                }
+            }
+        }
+
+        if (state.CanRight)
+        {
+            if (state.RightIsRoot)
+            {
+                // Without a "root" label (rootLabel −1) no right arc may attach to the root.
+                if (rootLabel >= 0)
+                {
+                    Consider(1 + labels + rootLabel, scores, ref best, ref bestScore);
+                }
+            }
+            else
+            {
+                for (int t = labels + 1; t <= 2 * labels; t++)
+                {
+                    if (t - 1 - labels != rootLabel)
+                    {
+                        Consider(t, scores, ref best, ref bestScore);
+                    }
+                }
+            }
+        }
+
+        return best;
+
+        static void Consider(int t, ReadOnlySpan<float> scores, ref int best, ref float bestScore)
+        {
+            if (best < 0 || scores[t] > bestScore)
+            {
+                best = t;
+                bestScore = scores[t];
+            }
+        }
     }
 
     internal static bool IsLegal(ParserState state, int t, int labels, int rootLabel)

@@ -41,6 +41,34 @@ public class ParserBufferReuseTests
     }
 
     [Fact]
+    public void Parse_BufferSumsKeptUntilShift_SameAsScoringEveryFeature()
+    {
+        // The parser sums the buffer-only templates once per shift: a template listed there that reads the stack or the
+        // arcs would keep stale sums and change some transition over these sentences.
+        using var reader = new StreamReader(TestModels.EwtDev);
+        var sentences = ConlluReader.ReadForPrediction(reader).Take(400).ToList();
+        var features = new ParserFeatures();
+        var state = new ParserState(0);
+        foreach (var s in sentences)
+        {
+            var tags = TestModels.Pos.Tag(s.Forms);
+            int n = s.Forms.Count;
+            features.Reset(n);
+            for (int i = 0; i < n; i++)
+            {
+                features.SetWord(i, s.Forms[i], tags.Upos[i], tags.Xpos[i]);
+            }
+
+            var (kept, keptRelations) = (new int[n], new string[n]);
+            var (scored, scoredRelations) = (new int[n], new string[n]);
+            TestModels.Parser.Parse(features, state, kept, keptRelations, reuseBufferSums: true);
+            TestModels.Parser.Parse(features, state, scored, scoredRelations, reuseBufferSums: false);
+            Assert.Equal(scored, kept);
+            Assert.Equal(scoredRelations, keptRelations);
+        }
+    }
+
+    [Fact]
     public void PruneParser_SameModelAndArguments_SameFileAndFewerWeights()
     {
         string source = Path.Combine(TestModels.RepositoryRoot, "models", "en-ud-parser.model");
