@@ -670,6 +670,11 @@ internal sealed class SparseWeights
 
         // code q in 1..127 stands for min · exp((q − 1) · step); the sign is the code's sign
         float step = max > min ? MathF.Log(max / min) / 126f : 1f;
+        if (_logScale is var (readMin, readStep))
+        {
+            (min, step) = (readMin, readStep);
+        }
+
         writer.Write(BucketBits);
         writer.Write(ClassCount);
         writer.Write(entries.Length);
@@ -821,8 +826,14 @@ internal sealed class SparseWeights
             }
         }
 
-        return n != count ? throw new InvalidDataException("Weight count mismatch.") : new SparseWeights(bits, classCount, rowStart, classes, weights, quantum);
+        return n != count ? throw new InvalidDataException("Weight count mismatch.")
+            : new SparseWeights(bits, classCount, rowStart, classes, weights, quantum) { _logScale = logCodes ? (min, step) : null };
     }
+
+    // The log scale (smallest magnitude, step) a table read from log codes was written with: writing it again uses the
+    // same scale, so an unchanged model is written byte for byte as read. Recomputed from the decoded weights, the step
+    // can differ in its last bit (the largest weight comes back rounded), which shifts every code's meaning a little.
+    private (float Min, float Step)? _logScale;
 
     private readonly record struct Entry(float Weight, int Class);
 
