@@ -99,9 +99,9 @@ public static class NerTraining
     /// <summary>
     /// <see cref="NerTrainingOptions.Members"/> models trained on the same sentences in different orders (seeds),
     /// averaged into one (<see cref="NerModel.Mean"/>): it decodes as their ensemble would, at one model's cost. A
-    /// single model's dev figures move by about a point from seed to seed; the mean of three scored UNER EWT dev
-    /// 69.4 and 69.7 (seeds 1 and 2) against 68.5, 69.1 and 69.3 for single models (seeds 1 to 3), GUM dev news
-    /// 84.7 and 83.2 against 84.4, 81.4 and 83.9; five members did no better than three. The mean holds half again
+    /// single model's dev figures move by about a point from seed to seed. On the same data (seeds 1 to 3), single models
+    /// scored UNER EWT dev 67.9, 68.6, 68.4 and GUM dev news 84.7, 82.9, 83.6; the means of three 69.4, 69.7, 68.8 and
+    /// 84.7, 83.2, 84.7. Five members did no better than three. The mean holds half again
     /// as many weights as one model (742,054 for seed 1); pruning it (`train ner --from … --prune`) at 0.8 to 1.6 kept
     /// the dev figures within a seed's noise at a third to a fifth of the weights, but lost words the model knew as
     /// common ("Man arrested after …" became a person) and did not make the pipeline measurably faster, so it is not done.
