@@ -21,6 +21,7 @@ namespace Readout.Nlp.Entities;
 /// <item>A one-word organization or place name the model gives to the surname of a person named earlier in the
 /// document is that person ("Hassan Nasrallah … Nasrallah 's"): the model types unknown surnames as organizations.
 /// So is a one-word place name no gazetteer lists, right before a verb ("Yermak met Zelensky").</item>
+/// <item>A one-word name opening the sentence that the tagger reads as a common word is not added ("Man arrested …").</item>
 /// <item>Nationality words stay rule-based: a model nationality is never added.</item>
 /// <item>A name not starting with a capital is not added: the model learnt lower-case names from web text (a
 /// quarter of its training sentences are lower-cased), and in edited news they are its mistakes ("ministry" as a
@@ -40,8 +41,9 @@ internal static class EntityMerger
     /// </summary>
     /// <param name="surnames">The last word of every person of the document's earlier sentences (this adds this sentence's).</param>
     /// <param name="upos">The document's parts of speech, by token.</param>
+    /// <param name="sentenceStart">The sentence's first token.</param>
     public static void Merge(KnowledgeBase kb, List<EntityMention> mentions, int first, List<int> guesses,
-        IReadOnlyList<EntityMention> names, int nameFirst, int nameEnd, HashSet<string> surnames, Upos[] upos)
+        IReadOnlyList<EntityMention> names, int nameFirst, int nameEnd, HashSet<string> surnames, Upos[] upos, int sentenceStart)
     {
         int ruleEnd = mentions.Count;
         Span<bool> covered = ruleEnd - first <= 128 ? stackalloc bool[ruleEnd - first] : new bool[ruleEnd - first];
@@ -74,7 +76,7 @@ internal static class EntityMerger
                 }
             }
 
-            if (blocked || name.Kind == EntityKind.Nationality || !char.IsUpper(name.Text[0]))
+            if (blocked || name.Kind == EntityKind.Nationality || !char.IsUpper(name.Text[0]) || IsCommonOpener(name, upos, sentenceStart))
             {
                 continue;
             }
@@ -147,6 +149,14 @@ internal static class EntityMerger
 
         return false;
     }
+
+    /// <summary>
+    /// A one-word name opening the sentence that the part-of-speech tagger reads as a common word ("Man arrested after
+    /// …", "Kitchen puts out good food"): the capital is the sentence's, not a name's, and the tagger, trained on far
+    /// more text, knows the word.
+    /// </summary>
+    private static bool IsCommonOpener(EntityMention name, Upos[] upos, int sentenceStart) =>
+        name.FirstToken == sentenceStart && name.EndToken - name.FirstToken == 1 && upos[name.FirstToken] is not Upos.PROPN;
 
     /// <summary>
     /// A one-word place name of the model's that no gazetteer lists, right before a verb ("Yermak met Zelensky"): the

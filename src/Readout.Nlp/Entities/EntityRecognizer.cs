@@ -87,7 +87,7 @@ public sealed class EntityRecognizer(KnowledgeBase kb, bool useNames = false) : 
                     end++;
                 }
 
-                EntityMerger.Merge(kb, mentions, first, guesses, names, nextName, end, surnames, pos.Upos);
+                EntityMerger.Merge(kb, mentions, first, guesses, names, nextName, end, surnames, pos.Upos, sentence.FirstToken);
 
                 nextName = end;
             }
