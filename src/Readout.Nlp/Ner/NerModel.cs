@@ -189,7 +189,7 @@ public sealed class NerModel
 
         private int _count;
 
-        public int Count => _sums.Count;
+        public int Count => Volatile.Read(ref _count);
 
         public int[]? Get(ulong key)
         {

@@ -330,9 +330,9 @@ internal sealed class SparseWeights
             return null;
         }
 
-        Span<int> sums = stackalloc int[_stride];
-        Sum(features, sums);
-        return sums[..ClassCount].ToArray();
+        var sums = new int[ClassCount];
+        SumLevels(features, sums);
+        return sums;
     }
 
     /// <summary>
