@@ -30,7 +30,7 @@ public class ReportedSpeechTests
     [InlineData("The Chinese foreign minister told reporters that China would never attack Vietnam.",
         "ASSAULT CHN>VNM 2024-06-15 negated by CHN")]
     [InlineData("Modi assured Hasina that India would provide loans to Bangladesh.",
-        "AID IND>BGD 2024-06-15 planned by IND")]
+        "AGREE IND>BGD 2024-06-15 asserted by -", "AID IND>BGD 2024-06-15 planned by IND")]
     [InlineData("Kishida said Japan will impose sanctions on Russia.",
         "SANCTION JPN>RUS 2024-06-15 planned by JPN")]
     public void Process_ReportedSpeech_CodesTheTellingAndTheReportedEventWithItsSpeaker(string text, params string[] expected)
