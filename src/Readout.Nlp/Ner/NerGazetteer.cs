@@ -38,6 +38,12 @@ public sealed class NerGazetteer
     /// <summary>Where <see cref="Default(string)"/> reads the given names and surnames, relative to the repository root.</summary>
     public const string NamesRelativePath = "data/ner/names.tsv";
 
+    /// <summary>Where <see cref="Default(string)"/> reads the word clusters, relative to the repository root.</summary>
+    public const string ClustersRelativePath = "data/ner/clusters.tsv";
+
+    /// <summary>Where <see cref="Default(string)"/> reads the words' type priors, relative to the repository root.</summary>
+    public const string WordTypesRelativePath = "data/ner/word-types.tsv";
+
     /// <summary>Categories whose phrases are stored and matched lower-cased.</summary>
     private static bool Folded(int category) => category is >= Title and <= FoldedPerson;
 
@@ -57,9 +63,13 @@ public sealed class NerGazetteer
     private const int FilterBits = 21;
     private readonly ulong[] _firstWordFilter = new ulong[(1 << FilterBits) / 64];
 
-    private NerGazetteer(Dictionary<string, int>[] phrases)
+    // Lower-cased word hash (FeatureHash.Of(word, lower: true)) -> its word classes (see WordClasses).
+    private readonly Dictionary<ulong, ulong> _wordClasses;
+
+    private NerGazetteer(Dictionary<string, int>[] phrases, Dictionary<ulong, ulong>? wordClasses = null)
     {
         _phrases = phrases;
+        _wordClasses = wordClasses ?? [];
         _lookups = [.. phrases.Select(p => p.GetAlternateLookup<ReadOnlySpan<char>>())];
         for (int c = 0; c < phrases.Length; c++)
         {
@@ -106,7 +116,7 @@ public sealed class NerGazetteer
     /// <summary>Number of phrases over all categories.</summary>
     public int Count => _phrases.Sum(p => p.Count);
 
-    /// <summary>The gazetteer of the repository's knowledge base and <see cref="NamesRelativePath"/>.</summary>
+    /// <summary>The gazetteer of the repository's knowledge base, <see cref="NamesRelativePath"/> and <see cref="ClustersRelativePath"/>.</summary>
     public static NerGazetteer Default(string repoRoot)
     {
         ArgumentNullException.ThrowIfNull(repoRoot);
@@ -117,8 +127,60 @@ public sealed class NerGazetteer
     public static NerGazetteer Default(string repoRoot, KnowledgeBase knowledgeBase)
     {
         ArgumentNullException.ThrowIfNull(repoRoot);
-        return FromKnowledgeBase(knowledgeBase, ReadNames(Path.Combine(repoRoot, NamesRelativePath)));
+        return FromKnowledgeBase(
+            knowledgeBase,
+            ReadNames(Path.Combine(repoRoot, NamesRelativePath)),
+            ReadWordTable(Path.Combine(repoRoot, ClustersRelativePath), ClusterLevels),
+            ReadWordTable(Path.Combine(repoRoot, WordTypesRelativePath), WordTypeCount));
     }
+
+    /// <summary>Number of cluster granularities in a clusters file (its columns after the word), coarsest first.</summary>
+    internal const int ClusterLevels = 3;
+
+    /// <summary>Number of type priors in a word-types file: person, place, organization, each in tenths (0 to 10).</summary>
+    internal const int WordTypeCount = 3;
+
+    /// <summary>
+    /// Reads a table of words: comment lines starting <c># </c>, a header line, then a word and
+    /// <paramref name="columns"/> numbers (each below 65,535), tab-separated, a line.
+    /// </summary>
+    /// <exception cref="InvalidDataException">A line has the wrong number of cells or a cell that is not a number.</exception>
+    public static IReadOnlyDictionary<string, int[]> ReadWordTable(string path, int columns)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var clusters = new Dictionary<string, int[]>(StringComparer.Ordinal);
+        int number = 0;
+        bool header = false;
+        foreach (var line in File.ReadLines(path))
+        {
+            number++;
+            // "#" and "word" are words of the file too: a comment starts "# ", and the header is the first other line.
+            if (line.Length == 0 || line.StartsWith("# ", StringComparison.Ordinal) || !header)
+            {
+                header |= line.Length > 0 && !line.StartsWith("# ", StringComparison.Ordinal);
+                continue;
+            }
+
+            var cells = line.Split('\t');
+            var ids = new int[columns];
+            if (cells.Length != columns + 1 || cells[0].Length == 0
+                || !Enumerable.Range(0, columns).All(l => int.TryParse(cells[l + 1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out ids[l]) && ids[l] < ushort.MaxValue))
+            {
+                throw new InvalidDataException($"{path}:{number}: expected a word and {columns} numbers, tab-separated.");
+            }
+
+            clusters[cells[0]] = ids;
+        }
+
+        return clusters;
+    }
+
+    /// <summary>
+    /// The word classes of the word with lower-cased hash <paramref name="wordHash"/>: its <see cref="ClusterLevels"/>
+    /// cluster ids in bits 0 to 47, 16 bits each (coarsest in the low bits), and its <see cref="WordTypeCount"/> type
+    /// priors in bits 48 to 59, 4 bits each; every value is one more than in the files, so 0 is a word a file does not know.
+    /// </summary>
+    internal ulong WordClasses(ulong wordHash) => _wordClasses.GetValueOrDefault(wordHash);
 
     /// <summary>
     /// Reads a names file: <c>#</c> comments, a header line, then a name, a tab and its kind (<c>given</c> or
@@ -150,7 +212,7 @@ public sealed class NerGazetteer
         return names;
     }
 
-    public static NerGazetteer FromKnowledgeBase(KnowledgeBase knowledgeBase, IEnumerable<(string Name, bool Given)>? personNames = null)
+    public static NerGazetteer FromKnowledgeBase(KnowledgeBase knowledgeBase, IEnumerable<(string Name, bool Given)>? personNames = null, IReadOnlyDictionary<string, int[]>? clusters = null, IReadOnlyDictionary<string, int[]>? wordTypes = null)
     {
         ArgumentNullException.ThrowIfNull(knowledgeBase);
         var phrases = Enumerable.Range(0, CategoryCount).Select(_ => new Dictionary<string, int>(StringComparer.Ordinal)).ToArray();
@@ -237,7 +299,31 @@ public sealed class NerGazetteer
             }
         }
 
-        return new NerGazetteer(phrases);
+        var packed = new Dictionary<ulong, ulong>();
+        foreach (var (word, ids) in clusters ?? new Dictionary<string, int[]>())
+        {
+            ulong code = 0;
+            for (int l = 0; l < ClusterLevels; l++)
+            {
+                code |= (ulong)(uint)(ids[l] + 1) << (16 * l);
+            }
+
+            packed[Training.FeatureHash.Of(word, lower: true)] = code;
+        }
+
+        foreach (var (word, priors) in wordTypes ?? new Dictionary<string, int[]>())
+        {
+            ulong hash = Training.FeatureHash.Of(word, lower: true);
+            ulong code = packed.GetValueOrDefault(hash);
+            for (int t = 0; t < WordTypeCount; t++)
+            {
+                code |= (ulong)(uint)(Math.Min(priors[t], 14) + 1) << (48 + (4 * t));
+            }
+
+            packed[hash] = code;
+        }
+
+        return new NerGazetteer(phrases, packed);
     }
 
     /// <summary>True when the lower-cased token sequence is a title ("president", "prime minister").</summary>

@@ -1,4 +1,5 @@
 using Readout.Nlp.Ner;
+using Readout.Nlp.Training;
 using Readout.Nlp.Tests.Tagging;
 using Xunit;
 
@@ -73,5 +74,63 @@ public sealed class NerGazetteerTests
         var codes = gazetteer.Match(["Queensland", "and", "Kerala"]);
         Assert.NotEqual(0, NerGazetteer.Code(codes, 0, NerGazetteer.Place));
         Assert.NotEqual(0, NerGazetteer.Code(codes, 2, NerGazetteer.Place));
+    }
+
+    [Fact]
+    public void ReadWordTable_CommittedClusters_HoldsFrequentWordsWithIdsInRange()
+    {
+        var clusters = NerGazetteer.ReadWordTable(Path.Combine(TestModels.RepositoryRoot, NerGazetteer.ClustersRelativePath), 3);
+        Assert.Equal(150_000, clusters.Count);
+        int[] sizes = [64, 256, 1024];
+        Assert.All(clusters.Values, ids => Assert.All(Enumerable.Range(0, 3), l => Assert.InRange(ids[l], 0, sizes[l] - 1)));
+        Assert.All(clusters.Keys, w => Assert.Equal(w.ToLowerInvariant(), w));
+
+        // Every granularity is used, and given names used alike fall together at the finest one.
+        Assert.All(Enumerable.Range(0, 3), l => Assert.Equal(sizes[l], clusters.Values.Select(ids => ids[l]).Distinct().Count()));
+        Assert.Equal(clusters["cindy"][2], clusters["debbie"][2]);
+        Assert.NotEqual(clusters["cindy"][2], clusters["refinery"][2]);
+    }
+
+    [Fact]
+    public void ReadWordTable_CellNotANumber_ThrowsWithLineNumber()
+    {
+        string path = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllLines(path, ["# clusters", "word\tc64\tc256\tc1024", "the\t1\t2\t3", "of\t1\tx\t3"]);
+            var error = Assert.Throws<InvalidDataException>(() => NerGazetteer.ReadWordTable(path, 3));
+            Assert.Contains(":4:", error.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void WordClasses_AnyCase_ClustersThenTypePriorsPacked_UnknownWordZero()
+    {
+        var gazetteer = TestModels.NerGazetteer;
+        var clusters = NerGazetteer.ReadWordTable(Path.Combine(TestModels.RepositoryRoot, NerGazetteer.ClustersRelativePath), 3)["mozilla"];
+        var types = NerGazetteer.ReadWordTable(Path.Combine(TestModels.RepositoryRoot, NerGazetteer.WordTypesRelativePath), 3)["mozilla"];
+        ulong packed = gazetteer.WordClasses(FeatureHash.Of("Mozilla", lower: true));
+        ulong expected = (uint)(clusters[0] + 1) | ((ulong)(uint)(clusters[1] + 1) << 16) | ((ulong)(uint)(clusters[2] + 1) << 32)
+            | ((ulong)(uint)(types[0] + 1) << 48) | ((ulong)(uint)(types[1] + 1) << 52) | ((ulong)(uint)(types[2] + 1) << 56);
+        Assert.Equal(expected, packed);
+        Assert.Equal(packed, gazetteer.WordClasses(FeatureHash.Of("MOZILLA", lower: true)));
+        Assert.Equal(0UL, gazetteer.WordClasses(FeatureHash.Of("Zqxjvw", lower: true)));
+    }
+
+    [Fact]
+    public void ReadWordTable_CommittedWordTypes_TenthsForEveryClusteredWord()
+    {
+        var types = NerGazetteer.ReadWordTable(Path.Combine(TestModels.RepositoryRoot, NerGazetteer.WordTypesRelativePath), 3);
+        Assert.Equal(150_000, types.Count);
+        Assert.All(types.Values, t => Assert.All(t, v => Assert.InRange(v, 0, 10)));
+
+        // Names the lists lack get the prior of the names their vectors sit among.
+        Assert.True(types["ginny"][0] >= 7, "ginny: person");
+        Assert.True(types["firefox"][2] >= 7, "firefox: organization");
+        Assert.True(types["the"].Sum() <= 3 && types["of"].Sum() <= 3, "the, of: none");
     }
 }
