@@ -93,11 +93,12 @@ function random(seed) {
 }
 
 // Each kind's examples weigh by the square root of how much rarer the kind is than the average: fully balanced, the few
-// organization names pulled common words ("the") over; unweighted, they were drowned.
+// organization names pulled common words ("the") over.
 const balance = perKind.map((c) => Math.sqrt(examples.length / kinds.length / c));
 
 // One hidden layer of tanh units, then a softmax over the kinds: the kinds do not lie on two sides of a plane
-// (a linear classifier told 3 points fewer of the held-out words apart).
+// (with the kinds fully balanced, a linear classifier got 78 % of the held-out words right, this network 84 %).
+// 128 units got 89.1 % against 87.8 % (before two office holders were added) but made the tagger no better (UNER EWT dev 72.8 and 72.5 against 73.0 and 73.6).
 const hidden = 64;
 
 function probabilities(net, x) {

@@ -183,8 +183,10 @@ internal sealed class NerFeatures
         // Word clusters (see NerGazetteer.WordClasses): the word's class at each granularity, the neighbours' middle one,
         // and the finest with the word's shape ("Mozilla" and "mozilla" share a class, not a shape). GUM dev / GUM dev news /
         // UNER EWT dev F1, seeds 1 and 2: without 71.4, 71.8 / 85.7, 86.2 / 70.4, 70.2; with the clusters 72.2, 72.0 /
-        // 86.5, 83.9 / 71.3, 70.1; with the type priors below too 73.1, 72.8 / 88.3, 85.5 / 73.0, 73.6. The priors of the
-        // neighbours and the priors with the shape did no better (UNER 72.8, 72.1; GUM 72.4, 71.6).
+        // 86.5, 83.9 / 71.3, 70.1; with the type priors below too 77.2, 73.3 / 85.7, 86.5 / 73.4, 73.0 (a priors file made
+        // before two office holders joined the lists: 73.1, 72.8 / 88.3, 85.5 / 73.0, 73.6 — GUM dev swings by seeds
+        // and small changes alike). The priors of the neighbours and the priors with the shape did no better (UNER
+        // 72.8, 72.1; GUM 72.4, 71.6), nor a word's frequency rank (UNER 72.4, 72.3).
         ulong cl = _clusters[k];
         f[n++] = FeatureHash.Feature(79, cl & 0xFFFF);
         f[n++] = FeatureHash.Feature(80, (cl >> 16) & 0xFFFF);

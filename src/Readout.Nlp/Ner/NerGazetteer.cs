@@ -6,7 +6,8 @@ namespace Readout.Nlp.Ner;
 /// <summary>
 /// Name lists for the recognizer's gazetteer features, built from the knowledge base: countries and
 /// capitals, places and geographic features, demonyms, organizations and institutions, office holders,
-/// and titles. Names match case-sensitively on whole tokens (titles lower-cased). Immutable; thread-safe.
+/// and titles. Names match case-sensitively on whole tokens (titles lower-cased). Also each known word's classes
+/// from its GloVe vector (<see cref="WordClasses"/>). Immutable; thread-safe.
 /// </summary>
 public sealed class NerGazetteer
 {
@@ -116,14 +117,14 @@ public sealed class NerGazetteer
     /// <summary>Number of phrases over all categories.</summary>
     public int Count => _phrases.Sum(p => p.Count);
 
-    /// <summary>The gazetteer of the repository's knowledge base, <see cref="NamesRelativePath"/> and <see cref="ClustersRelativePath"/>.</summary>
+    /// <summary>The gazetteer of the repository's knowledge base, <see cref="NamesRelativePath"/>, <see cref="ClustersRelativePath"/> and <see cref="WordTypesRelativePath"/>.</summary>
     public static NerGazetteer Default(string repoRoot)
     {
         ArgumentNullException.ThrowIfNull(repoRoot);
         return Default(repoRoot, KnowledgeBase.Default(repoRoot));
     }
 
-    /// <summary>The gazetteer of <paramref name="knowledgeBase"/> (one already loaded, with any user entries) and the repository's <see cref="NamesRelativePath"/>.</summary>
+    /// <summary>The gazetteer of <paramref name="knowledgeBase"/> (one already loaded, with any user entries) and the repository's name and word-class files.</summary>
     public static NerGazetteer Default(string repoRoot, KnowledgeBase knowledgeBase)
     {
         ArgumentNullException.ThrowIfNull(repoRoot);
@@ -148,7 +149,7 @@ public sealed class NerGazetteer
     public static IReadOnlyDictionary<string, int[]> ReadWordTable(string path, int columns)
     {
         ArgumentNullException.ThrowIfNull(path);
-        var clusters = new Dictionary<string, int[]>(StringComparer.Ordinal);
+        var table = new Dictionary<string, int[]>(StringComparer.Ordinal);
         int number = 0;
         bool header = false;
         foreach (var line in File.ReadLines(path))
@@ -162,17 +163,17 @@ public sealed class NerGazetteer
             }
 
             var cells = line.Split('\t');
-            var ids = new int[columns];
+            var values = new int[columns];
             if (cells.Length != columns + 1 || cells[0].Length == 0
-                || !Enumerable.Range(0, columns).All(l => int.TryParse(cells[l + 1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out ids[l]) && ids[l] < ushort.MaxValue))
+                || !Enumerable.Range(0, columns).All(l => int.TryParse(cells[l + 1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out values[l]) && values[l] < ushort.MaxValue))
             {
                 throw new InvalidDataException($"{path}:{number}: expected a word and {columns} numbers, tab-separated.");
             }
 
-            clusters[cells[0]] = ids;
+            table[cells[0]] = values;
         }
 
-        return clusters;
+        return table;
     }
 
     /// <summary>
