@@ -17,6 +17,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { random } from './seeded-random.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = resolve(here, '..', '..');
@@ -45,18 +46,6 @@ for (let i = 0; i < n; i++) {
   for (let d = 0; d < dims; d++) norm += v[d] * v[d];
   norm = Math.sqrt(norm) || 1;
   for (let d = 0; d < dims; d++) unit[i * dims + d] = v[d] / norm;
-}
-
-// A small seeded generator (mulberry32), so that the clusters do not change from run to run.
-function random(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 // Spherical k-means: words go to the centre of highest cosine; centres are the normalized means of their words.
