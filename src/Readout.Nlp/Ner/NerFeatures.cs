@@ -29,7 +29,7 @@ internal sealed class NerFeatures
     private readonly ulong[] _shortShape;
     private readonly ulong[] _pos;
     private readonly ulong[] _gazetteer;
-    private readonly ulong[] _clusters;
+    private readonly ulong[] _wordClasses;
     private readonly byte[] _codes;
     private readonly sbyte[] _designator;
     private readonly ulong[][] _document;
@@ -53,8 +53,8 @@ internal sealed class NerFeatures
         _shortShape = new ulong[len];
         _pos = new ulong[len];
         _gazetteer = new ulong[len];
-        _clusters = new ulong[len];
-        ulong[][] all = [_word, _form, _sfx2, _sfx3, _sfx4, _pfx2, _pfx3, _shape, _shortShape, _pos, _gazetteer, _clusters];
+        _wordClasses = new ulong[len];
+        ulong[][] all = [_word, _form, _sfx2, _sfx3, _sfx4, _pfx2, _pfx3, _shape, _shortShape, _pos, _gazetteer, _wordClasses];
         foreach (var a in all)
         {
             a[0] = Start2;
@@ -78,7 +78,7 @@ internal sealed class NerFeatures
             var s = forms[i].AsSpan();
             int k = i + Pad;
             _word[k] = FeatureHash.Of(s, lower: true);
-            _clusters[k] = gazetteer.WordClasses(_word[k]);
+            _wordClasses[k] = gazetteer.WordClasses(_word[k]);
             _form[k] = FeatureHash.Of(s, lower: false);
             _sfx2[k] = FeatureHash.Of(s[Math.Max(0, s.Length - 2)..], lower: true);
             _sfx3[k] = FeatureHash.Of(s[Math.Max(0, s.Length - 3)..], lower: true);
@@ -187,12 +187,12 @@ internal sealed class NerFeatures
         // before two office holders joined the lists: 73.1, 72.8 / 88.3, 85.5 / 73.0, 73.6 — GUM dev swings by seeds
         // and small changes alike). The priors of the neighbours and the priors with the shape did no better (UNER
         // 72.8, 72.1; GUM 72.4, 71.6), nor a word's frequency rank (UNER 72.4, 72.3).
-        ulong cl = _clusters[k];
+        ulong cl = _wordClasses[k];
         f[n++] = FeatureHash.Feature(79, cl & 0xFFFF);
         f[n++] = FeatureHash.Feature(80, (cl >> 16) & 0xFFFF);
         f[n++] = FeatureHash.Feature(81, (cl >> 32) & 0xFFFF);
-        f[n++] = FeatureHash.Feature(82, (_clusters[k - 1] >> 16) & 0xFFFF);
-        f[n++] = FeatureHash.Feature(83, (_clusters[k + 1] >> 16) & 0xFFFF);
+        f[n++] = FeatureHash.Feature(82, (_wordClasses[k - 1] >> 16) & 0xFFFF);
+        f[n++] = FeatureHash.Feature(83, (_wordClasses[k + 1] >> 16) & 0xFFFF);
         f[n++] = FeatureHash.Feature(84, (cl >> 32) & 0xFFFF, sh);
 
         // Type priors: how much the word's vector looks like a person's, place's and organization's name.

@@ -91,15 +91,22 @@ public sealed class NerGazetteerTests
         Assert.NotEqual(clusters["cindy"][2], clusters["refinery"][2]);
     }
 
-    [Fact]
-    public void ReadWordTable_CellNotANumber_ThrowsWithLineNumber()
+    [Theory]
+    [InlineData("of\t1\tx\t3")]
+    [InlineData("of\t1\t2")]
+    [InlineData("of\t1\t2\t3\t4")]
+    [InlineData("\t1\t2\t3")]
+    [InlineData("of\t1\t2\t70000")]
+    public void ReadWordTable_BadLine_ThrowsWithLineNumber(string line)
     {
         string path = Path.GetTempFileName();
         try
         {
-            File.WriteAllLines(path, ["# clusters", "word\tc64\tc256\tc1024", "the\t1\t2\t3", "of\t1\tx\t3"]);
+            File.WriteAllLines(path, ["# clusters", "word\tc64\tc256\tc1024", "the\t1\t2\t3", line]);
             var error = Assert.Throws<InvalidDataException>(() => NerGazetteer.ReadWordTable(path, 3));
             Assert.Contains(":4:", error.Message, StringComparison.Ordinal);
+            File.WriteAllLines(path, ["# clusters", "word\tc64\tc256\tc1024", "the\t1\t2\t3"]);
+            Assert.Equal([1, 2, 3], NerGazetteer.ReadWordTable(path, 3)["the"]);
         }
         finally
         {
