@@ -14,6 +14,7 @@ internal static class NerDocumentConsistency
     /// <summary>Rewrites <paramref name="spans"/> (one sorted, non-overlapping list per sentence) in place.</summary>
     public static void Apply(IReadOnlyList<IReadOnlyList<string>> sentences, IReadOnlyList<List<NerSpan>> spans)
     {
+        RemoveStorms(sentences, spans);
         var votes = new Dictionary<string, int[]>(StringComparer.Ordinal);
         for (int s = 0; s < sentences.Count; s++)
         {
@@ -84,6 +85,57 @@ internal static class NerDocumentConsistency
                 list.AddRange(added);
                 list.Sort((a, b) => a.Start.CompareTo(b.Start));
             }
+        }
+    }
+
+    /// <summary>Words that name a storm by the name that follows ("Hurricane Katrina", "Typhoon Haiyan", "Tropical Storm Allison").</summary>
+    private static readonly HashSet<string> StormWords = new(StringComparer.OrdinalIgnoreCase) { "Hurricane", "Typhoon", "Cyclone" };
+
+    private static bool IsStormWord(IReadOnlyList<string> forms, int i) =>
+        StormWords.Contains(forms[i]) || (i > 0 && forms[i].Equals("Storm", StringComparison.OrdinalIgnoreCase) && forms[i - 1].Equals("Tropical", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>
+    /// Storms are named like people, but a storm is an event, not an actor: "Hurricane Rita" and, once it has been
+    /// named so, "Rita made landfall at dawn" must not give a person who acts in an event. The training corpora
+    /// mark storms as events (GUM's "Cyclone Phailin"), but the tagger knows "Rita" as a given name. Removes every
+    /// span that starts with a storm word or right after one, and every other span of the document written as such a
+    /// storm's name.
+    /// </summary>
+    private static void RemoveStorms(IReadOnlyList<IReadOnlyList<string>> sentences, IReadOnlyList<List<NerSpan>> spans)
+    {
+        HashSet<string>? storms = null;
+        for (int s = 0; s < sentences.Count; s++)
+        {
+            var forms = sentences[s];
+            foreach (var span in spans[s])
+            {
+                int start = span.Start;
+                if (IsStormWord(forms, start))
+                {
+                    start++;
+                }
+                else if (start == 0 || !IsStormWord(forms, start - 1))
+                {
+                    continue;
+                }
+
+                if (start < span.End)
+                {
+                    (storms ??= new HashSet<string>(StringComparer.Ordinal)).Add(Key(forms, start, span.End));
+                }
+            }
+        }
+
+        if (storms is null)
+        {
+            return;
+        }
+
+        for (int s = 0; s < sentences.Count; s++)
+        {
+            var forms = sentences[s];
+            spans[s].RemoveAll(span => IsStormWord(forms, span.Start) || (span.Start > 0 && IsStormWord(forms, span.Start - 1))
+                || storms.Contains(Key(forms, span.Start, span.End)));
         }
     }
 

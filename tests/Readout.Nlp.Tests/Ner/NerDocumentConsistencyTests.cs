@@ -30,6 +30,29 @@ public sealed class NerDocumentConsistencyTests
     }
 
     [Fact]
+    public void Apply_StormNamedLikeAPerson_IsNoNameThereOrLater()
+    {
+        IReadOnlyList<string>[] sentences =
+        [
+            Words("Hurricane Rita hit Texas ."), Words("Rita made landfall , Rita Moreno said ."), Words("after Tropical Storm Allison and Hurricane Katrina"),
+            Words("Allison Janney and Rita spoke ."),
+        ];
+        List<NerSpan>[] spans =
+        [
+            [new(0, 2, EntityKind.Person), new(3, 4, EntityKind.Place)],
+            [new(0, 1, EntityKind.Person), new(4, 6, EntityKind.Person)],
+            [new(3, 4, EntityKind.Person), new(6, 7, EntityKind.Person)],
+            [new(0, 2, EntityKind.Person), new(3, 4, EntityKind.Person)],
+        ];
+        NerDocumentConsistency.Apply(sentences, spans);
+        Assert.Equal([new NerSpan(3, 4, EntityKind.Place)], spans[0]);
+        Assert.Equal([new NerSpan(4, 6, EntityKind.Person)], spans[1]);
+        Assert.Empty(spans[2]);
+        // A person of the same given name written in full stays; the storm's name alone does not.
+        Assert.Equal([new NerSpan(0, 2, EntityKind.Person)], spans[3]);
+    }
+
+    [Fact]
     public void Apply_AnySpans_StaySortedAndNonOverlapping()
     {
         string[] vocabulary = ["Ann", "Lee", "of", "Bank", "said", "ann", "."];
