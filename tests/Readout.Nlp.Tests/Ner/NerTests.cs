@@ -26,12 +26,12 @@ public sealed class NerTests(ITestOutputHelper output)
             output.WriteLine($"{name}:\n{scores}");
         }
 
-        // Floors a little below the committed model's figures (77.2, 85.7, 73.4; nationality 98.7: 38 words, one
+        // Floors a little below the committed model's figures (77.1, 85.7, 73.8; nationality 97.4: 38 words, one
         // moves it by about 1.3).
         Assert.True(results["GUM dev (PER/ORG/LOC)"].OverallF1 >= 76.5, "GUM dev F1");
         Assert.True(results["GUM dev news (PER/ORG/LOC)"].OverallF1 >= 85.0, "GUM dev news F1");
-        Assert.True(results["UNER EWT dev"].OverallF1 >= 72.7, "UNER EWT dev F1");
-        Assert.True(results["GUM dev"].F1(EntityKind.Nationality) >= 97.5, "GUM dev nationality F1");
+        Assert.True(results["UNER EWT dev"].OverallF1 >= 73.2, "UNER EWT dev F1");
+        Assert.True(results["GUM dev"].F1(EntityKind.Nationality) >= 97.0, "GUM dev nationality F1");
     }
 
     [Fact]
