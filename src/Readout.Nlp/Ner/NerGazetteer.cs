@@ -131,8 +131,7 @@ public sealed class NerGazetteer
         return FromKnowledgeBase(
             knowledgeBase,
             ReadNames(Path.Combine(repoRoot, NamesRelativePath)),
-            ReadWordTable(Path.Combine(repoRoot, ClustersRelativePath), ClusterLevels),
-            ReadWordTable(Path.Combine(repoRoot, WordTypesRelativePath), WordTypeCount));
+            ReadWordClasses(Path.Combine(repoRoot, ClustersRelativePath), Path.Combine(repoRoot, WordTypesRelativePath)));
     }
 
     /// <summary>Number of cluster granularities in a clusters file (its columns after the word), coarsest first.</summary>
@@ -150,6 +149,55 @@ public sealed class NerGazetteer
     {
         ArgumentNullException.ThrowIfNull(path);
         var table = new Dictionary<string, int[]>(StringComparer.Ordinal);
+        ReadWordRows(path, columns, (word, values) => table[word.ToString()] = values.ToArray());
+        return table;
+    }
+
+    /// <summary>
+    /// The word classes (<see cref="WordClasses"/>) of a clusters file and a word-types file, read straight into
+    /// their packed form: the tables hold 337,310 words each and are read at every start, so no string, array or
+    /// dictionary per word is kept on the way.
+    /// </summary>
+    internal static Dictionary<ulong, ulong> ReadWordClasses(string clustersPath, string wordTypesPath)
+    {
+        var packed = new Dictionary<ulong, ulong>();
+        ReadWordRows(clustersPath, ClusterLevels, (word, ids) => packed[Training.FeatureHash.Of(word, lower: true)] = ClusterCode(ids));
+        ReadWordRows(wordTypesPath, WordTypeCount, (word, priors) =>
+        {
+            ulong hash = Training.FeatureHash.Of(word, lower: true);
+            packed[hash] = packed.GetValueOrDefault(hash) | PriorCode(priors);
+        });
+        return packed;
+    }
+
+    private static ulong ClusterCode(ReadOnlySpan<int> ids)
+    {
+        ulong code = 0;
+        for (int l = 0; l < ClusterLevels; l++)
+        {
+            code |= (ulong)(uint)(ids[l] + 1) << (16 * l);
+        }
+
+        return code;
+    }
+
+    private static ulong PriorCode(ReadOnlySpan<int> priors)
+    {
+        ulong code = 0;
+        for (int t = 0; t < WordTypeCount; t++)
+        {
+            code |= (ulong)(uint)(Math.Min(priors[t], 14) + 1) << (48 + (4 * t));
+        }
+
+        return code;
+    }
+
+    private delegate void WordRow(ReadOnlySpan<char> word, ReadOnlySpan<int> values);
+
+    /// <summary>Calls <paramref name="row"/> with each word of a table of words (<see cref="ReadWordTable"/>) and its numbers.</summary>
+    private static void ReadWordRows(string path, int columns, WordRow row)
+    {
+        Span<int> values = stackalloc int[columns];
         int number = 0;
         bool header = false;
         foreach (var line in File.ReadLines(path))
@@ -162,10 +210,9 @@ public sealed class NerGazetteer
                 continue;
             }
 
-            // Read as spans: the tables run to 150,000 lines and are loaded at every start.
+            // Read as spans: the tables run to 337,310 lines and are loaded at every start.
             var rest = line.AsSpan();
             int tab = rest.IndexOf('\t');
-            var values = new int[columns];
             bool valid = tab > 0;
             for (int l = 0; l < columns && valid; l++)
             {
@@ -179,10 +226,8 @@ public sealed class NerGazetteer
                 throw new InvalidDataException($"{path}:{number}: expected a word and {columns} numbers, tab-separated.");
             }
 
-            table[line[..line.IndexOf('\t', StringComparison.Ordinal)]] = values;
+            row(line.AsSpan(0, line.IndexOf('\t', StringComparison.Ordinal)), values);
         }
-
-        return table;
     }
 
     /// <summary>
@@ -222,7 +267,11 @@ public sealed class NerGazetteer
         return names;
     }
 
-    public static NerGazetteer FromKnowledgeBase(KnowledgeBase knowledgeBase, IEnumerable<(string Name, bool Given)>? personNames = null, IReadOnlyDictionary<string, int[]>? clusters = null, IReadOnlyDictionary<string, int[]>? wordTypes = null)
+    /// <summary>
+    /// The gazetteer of <paramref name="knowledgeBase"/> and <paramref name="personNames"/>, with the packed word classes
+    /// of <see cref="ReadWordClasses"/> (none: every word unknown).
+    /// </summary>
+    public static NerGazetteer FromKnowledgeBase(KnowledgeBase knowledgeBase, IEnumerable<(string Name, bool Given)>? personNames = null, Dictionary<ulong, ulong>? wordClasses = null)
     {
         ArgumentNullException.ThrowIfNull(knowledgeBase);
         var phrases = Enumerable.Range(0, CategoryCount).Select(_ => new Dictionary<string, int>(StringComparer.Ordinal)).ToArray();
@@ -309,31 +358,7 @@ public sealed class NerGazetteer
             }
         }
 
-        var packed = new Dictionary<ulong, ulong>();
-        foreach (var (word, ids) in clusters ?? new Dictionary<string, int[]>())
-        {
-            ulong code = 0;
-            for (int l = 0; l < ClusterLevels; l++)
-            {
-                code |= (ulong)(uint)(ids[l] + 1) << (16 * l);
-            }
-
-            packed[Training.FeatureHash.Of(word, lower: true)] = code;
-        }
-
-        foreach (var (word, priors) in wordTypes ?? new Dictionary<string, int[]>())
-        {
-            ulong hash = Training.FeatureHash.Of(word, lower: true);
-            ulong code = packed.GetValueOrDefault(hash);
-            for (int t = 0; t < WordTypeCount; t++)
-            {
-                code |= (ulong)(uint)(Math.Min(priors[t], 14) + 1) << (48 + (4 * t));
-            }
-
-            packed[hash] = code;
-        }
-
-        return new NerGazetteer(phrases, packed);
+        return new NerGazetteer(phrases, wordClasses);
     }
 
     /// <summary>True when the lower-cased token sequence is a title ("president", "prime minister").</summary>
