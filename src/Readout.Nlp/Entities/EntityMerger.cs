@@ -1,5 +1,6 @@
 using Readout.Core.Layers;
 using Readout.Nlp.Knowledge;
+using Readout.Nlp.Ner;
 
 namespace Readout.Nlp.Entities;
 
@@ -23,7 +24,7 @@ namespace Readout.Nlp.Entities;
 /// So is a one-word place name no gazetteer lists, right before a verb ("Yermak met Zelensky").</item>
 /// <item>A one-word name opening the sentence that the tagger reads as a common word is not added ("Man arrested …").</item>
 /// <item>Nationality words stay rule-based: a model nationality is never added.</item>
-/// <item>A name not starting with a capital is not added: the model learnt lower-case names from web text (a
+/// <item>A name not starting with a capital (or a hyphenated word with a capital after its hyphen, "al-Qaeda") is not added: the model learnt lower-case names from web text (a
 /// quarter of its training sentences are lower-cased), and in edited news they are its mistakes ("ministry" as a
 /// person, "joint air force"); the rules' descriptions cover lower-case actors.</item>
 /// </list>
@@ -76,7 +77,7 @@ internal static class EntityMerger
                 }
             }
 
-            if (blocked || name.Kind == EntityKind.Nationality || !char.IsUpper(name.Text[0]) || IsCommonOpener(name, upos, sentenceStart))
+            if (blocked || name.Kind == EntityKind.Nationality || !NerHyphens.IsCapitalized(FirstWord(name.Text)) || IsCommonOpener(name, upos, sentenceStart))
             {
                 continue;
             }
@@ -199,5 +200,11 @@ internal static class EntityMerger
         public static readonly ByPosition Instance = new();
 
         public int Compare(EntityMention? x, EntityMention? y) => x!.FirstToken.CompareTo(y!.FirstToken);
+    }
+
+    private static string FirstWord(string text)
+    {
+        int space = text.IndexOf(' ', StringComparison.Ordinal);
+        return space < 0 ? text : text[..space];
     }
 }

@@ -10,6 +10,9 @@ namespace Readout.Nlp.Ner;
 public static partial class NerCorpus
 {
     private static readonly HashSet<string> NameLinks = new(StringComparer.Ordinal) { "of", "&", "de", "du", "la", "von", "van", "der", "al", "bin", "da", "-" };
+    /// <summary>A sentence's text in CoNLL-U and UNER's IOB2 files: tells where the tokens had spaces.</summary>
+    internal const string TextComment = "# text = ";
+
     private static readonly HashSet<string> Honorifics = new(StringComparer.OrdinalIgnoreCase) { "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "doctor", "prof", "prof.", "sir", "dame", "madam", "miss" };
 
     /// <summary>
@@ -222,7 +225,7 @@ public static partial class NerCorpus
             }
         }
 
-        return new NerSentence(forms, Resolve(candidates), document);
+        return new NerSentence(forms, Resolve(candidates), document) { SpaceAfter = [.. rows.Select(r => !r[9].Split('|').Contains("SpaceAfter=No"))] };
 
         // Proper nouns, and capitalized words the tagger calls otherwise inside a name ("Democratic Party",
         // "United States"), except a sentence's first word, capitalized anyway.
@@ -251,7 +254,7 @@ public static partial class NerCorpus
     /// <summary>
     /// Reads a CoNLL-style file: one token per line, the form in the first column (or the second when the
     /// first is a number, as in UNER's IOB2 files) and the tag in the next; blank lines end sentences;
-    /// <c>-DOCSTART-</c> and <c># newdoc</c> start a document; other <c>#</c> comments are skipped. Tags are IOB1 or BIO; <paramref name="mapType"/>
+    /// <c>-DOCSTART-</c> and <c># newdoc</c> start a document; a <c># text</c> comment gives the spaces between the tokens; other <c>#</c> comments are skipped. Tags are IOB1 or BIO; <paramref name="mapType"/>
     /// maps a type ("PER", "Organisation") and the span's tokens to a kind, or null to leave the span out.
     /// </summary>
     public static List<NerSentence> ReadConll(string path, Func<string, IReadOnlyList<string>, EntityKind?> mapType)
@@ -261,6 +264,7 @@ public static partial class NerCorpus
         var result = new List<NerSentence>();
         var forms = new List<string>();
         var tags = new List<string>();
+        string? text = null;
         int document = 0;
         foreach (var line in File.ReadLines(path).Append(string.Empty))
         {
@@ -269,17 +273,19 @@ public static partial class NerCorpus
             {
                 if (forms.Count > 0)
                 {
-                    result.Add(new NerSentence([.. forms], Spans(forms, tags, mapType), $"{path}#{document}"));
+                    result.Add(new NerSentence([.. forms], Spans(forms, tags, mapType), $"{path}#{document}") { SpaceAfter = text is null ? null : NerHyphens.SpaceAfter(text, forms) });
                     forms.Clear();
                     tags.Clear();
                 }
 
+                text = null;
                 document += newDocument ? 1 : 0;
                 continue;
             }
 
             if (line[0] == '#')
             {
+                text = line.StartsWith(TextComment, StringComparison.Ordinal) ? line[TextComment.Length..] : text;
                 continue;
             }
 

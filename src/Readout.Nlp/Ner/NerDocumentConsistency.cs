@@ -60,7 +60,7 @@ internal static class NerDocumentConsistency
                     next++;
                 }
 
-                if (!StartsUpper(forms[i]) || (next < list.Count && list[next].Start <= i))
+                if (!NerHyphens.IsCapitalized(forms[i]) || (next < list.Count && list[next].Start <= i))
                 {
                     continue;
                 }
@@ -152,7 +152,7 @@ internal static class NerDocumentConsistency
     }
 
     /// <summary>True when a capitalized word follows: the name found would be part of a longer one ("Bank" in "Bank Leumi").</summary>
-    private static bool Continues(string form) => StartsUpper(form);
+    private static bool Continues(string form) => NerHyphens.IsCapitalized(form);
 
     /// <summary>
     /// Writes the words <c>[start, end)</c> joined by spaces into <paramref name="buffer"/> (grown as needed), as <see cref="Key"/>
@@ -187,6 +187,4 @@ internal static class NerDocumentConsistency
 
     private static string Key(IReadOnlyList<string> forms, int start, int end) =>
         end - start == 1 ? forms[start] : string.Join(' ', Enumerable.Range(start, end - start).Select(i => forms[i]));
-
-    private static bool StartsUpper(string form) => form.Length > 0 && char.IsUpper(form[0]);
 }

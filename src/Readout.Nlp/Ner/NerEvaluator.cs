@@ -23,7 +23,8 @@ public static class NerEvaluator
         foreach (var document in NerSentence.Documents(sentences.Where(s => s.Forms.Count > 0)))
         {
             // The document pass reads only the words of the document, never its gold spans.
-            var tagged = model.TagDocument([.. document.Select(s => s.Forms)], [.. document.Select(s => (IReadOnlyList<Upos>)posModel.Tag(s.Forms).Upos)], gazetteer);
+            var tagged = model.TagDocument(
+                [.. document.Select(s => s.Forms)], [.. document.Select(s => (IReadOnlyList<Upos>)posModel.Tag(s.Forms).Upos)], gazetteer, [.. document.Select(s => s.SpaceAfter)]);
             for (int i = 0; i < document.Count; i++)
             {
                 var s = document[i];
@@ -41,7 +42,7 @@ public static class NerEvaluator
 
     /// <summary>
     /// Scores a pipeline stage that writes <see cref="LayerKeys.Entities"/> (the rule-based recognizer) the same way:
-    /// each gold document becomes a document of its tokens (joined by spaces), tagged by <paramref name="posModel"/>
+    /// each gold document becomes a document of its tokens (with the corpus's spaces), tagged by <paramref name="posModel"/>
     /// then <paramref name="stage"/>; countries count as places, descriptions and pronouns are dropped.
     /// </summary>
     public static NerScores EvaluateStage(IStage stage, PosModel posModel, IEnumerable<NerSentence> sentences, IReadOnlySet<EntityKind>? kinds = null, List<NerError>? errors = null)
@@ -79,7 +80,10 @@ public static class NerEvaluator
         bool Keep(NerSpan span) => kinds is null || kinds.Contains(span.Kind);
     }
 
-    /// <summary>A document of the sentences' tokens separated by spaces (sentences by blank lines), and each sentence's first token.</summary>
+    /// <summary>
+    /// A document of the sentences' tokens, separated by spaces where the corpus had them (everywhere when it does not
+    /// say), sentences by blank lines; and each sentence's first token.
+    /// </summary>
     private static (Document Document, int[] Firsts) ToDocument(List<NerSentence> sentences)
     {
         var text = new System.Text.StringBuilder();
@@ -91,9 +95,11 @@ public static class NerEvaluator
         {
             firsts[i] = starts.Count;
             int sentenceStart = text.Length;
-            foreach (var form in sentences[i].Forms)
+            var spaceAfter = sentences[i].SpaceAfter;
+            for (int k = 0; k < sentences[i].Forms.Count; k++)
             {
-                if (text.Length > sentenceStart)
+                string form = sentences[i].Forms[k];
+                if (k > 0 && (spaceAfter is null || spaceAfter[k - 1]))
                 {
                     text.Append(' ');
                 }

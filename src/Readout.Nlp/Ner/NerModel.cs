@@ -233,18 +233,44 @@ public sealed class NerModel
     /// <summary>
     /// Name spans of every sentence of a document (<paramref name="upos"/>: each sentence's predicted parts of speech):
     /// each sentence is tagged with the others as context, then a name takes one kind through the document and is
-    /// found wherever it is written again (<see cref="NerDocumentConsistency"/>). Thread-safe.
+    /// found wherever it is written again (<see cref="NerDocumentConsistency"/>). Hyphenated words are read whole
+    /// (<see cref="NerHyphens"/>; <paramref name="spaceAfter"/>: whether a space follows each token, per sentence,
+    /// null where unknown); the spans are over the tokens given. Thread-safe.
     /// </summary>
-    public IReadOnlyList<IReadOnlyList<NerSpan>> TagDocument(IReadOnlyList<IReadOnlyList<string>> sentences, IReadOnlyList<IReadOnlyList<Upos>> upos, NerGazetteer gazetteer)
+    public IReadOnlyList<IReadOnlyList<NerSpan>> TagDocument(
+        IReadOnlyList<IReadOnlyList<string>> sentences, IReadOnlyList<IReadOnlyList<Upos>> upos, NerGazetteer gazetteer, IReadOnlyList<IReadOnlyList<bool>?>? spaceAfter = null) =>
+        TagDocument(sentences, upos, gazetteer, spaceAfter, null);
+
+    /// <summary>
+    /// As <see cref="TagDocument(IReadOnlyList{IReadOnlyList{string}}, IReadOnlyList{IReadOnlyList{Upos}}, NerGazetteer, IReadOnlyList{IReadOnlyList{bool}?}?)"/>;
+    /// <paramref name="outside"/> (per sentence, per token; null: none) is added to the score of each token being no name.
+    /// </summary>
+    internal IReadOnlyList<IReadOnlyList<NerSpan>> TagDocument(
+        IReadOnlyList<IReadOnlyList<string>> sentences, IReadOnlyList<IReadOnlyList<Upos>> upos, NerGazetteer gazetteer,
+        IReadOnlyList<IReadOnlyList<bool>?>? spaceAfter, IReadOnlyList<float[]>? outside)
     {
         ArgumentNullException.ThrowIfNull(sentences);
         ArgumentNullException.ThrowIfNull(upos);
+        var hyphens = sentences.Select((forms, i) => NerHyphens.Of(forms, spaceAfter?[i])).ToArray();
+        if (hyphens.All(h => h.IsIdentity))
+        {
+            return TagWords(sentences, upos, gazetteer, outside);
+        }
+
+        var spans = TagWords(
+            [.. sentences.Select((forms, i) => hyphens[i].Forms(forms))], [.. upos.Select((tags, i) => hyphens[i].PartsOfSpeech(tags))], gazetteer,
+            outside is null ? null : [.. outside.Select((o, i) => hyphens[i].Outside(o))]);
+        return [.. spans.Select((list, i) => list.Select(hyphens[i].ToTokens).ToList())];
+    }
+
+    private List<NerSpan>[] TagWords(IReadOnlyList<IReadOnlyList<string>> sentences, IReadOnlyList<IReadOnlyList<Upos>> upos, NerGazetteer gazetteer, IReadOnlyList<float[]>? outside)
+    {
         var context = new NerDocumentContext(sentences);
         var spans = new List<NerSpan>[sentences.Count];
         var rows = new HistoryRows(this);
         for (int i = 0; i < sentences.Count; i++)
         {
-            spans[i] = Tag(sentences[i], upos[i], gazetteer, context, i, rows, Beam);
+            spans[i] = Tag(sentences[i], upos[i], gazetteer, context, i, rows, Beam, outside?[i]);
         }
 
         NerDocumentConsistency.Apply(sentences, spans);
@@ -266,7 +292,7 @@ public sealed class NerModel
 
     /// <summary>As the overload above, reusing <paramref name="rows"/> (one per document) for the precomputed history sums; null: every history feature by lookup.</summary>
     private List<NerSpan> Tag(
-        IReadOnlyList<string> forms, IReadOnlyList<Upos> upos, NerGazetteer gazetteer, NerDocumentContext context, int sentence, HistoryRows? rows, float beam)
+        IReadOnlyList<string> forms, IReadOnlyList<Upos> upos, NerGazetteer gazetteer, NerDocumentContext context, int sentence, HistoryRows? rows, float beam, float[]? outside = null)
     {
         var labels = new int[forms.Count];
         rows ??= new HistoryRows(this, fixedSums: false);
@@ -274,7 +300,7 @@ public sealed class NerModel
         Decode(
             new NerFeatures(forms, upos, gazetteer, context, sentence), labels, static (r, f, s) => r.Model._weights.Score(f, s), rows,
             _fixedHistory is null || !rows.FixedSums ? null : static (r, x, i, p, f, s) => r.Model.ScoreHistory(r, x, i, p, f, s),
-            beam);
+            beam, outside);
         var spans = NerSpanTrimmer.Trim(forms, NerLabels.Decode(labels), gazetteer);
         spans.RemoveAll(s => NerSpanTrimmer.HoldsFileName(forms, s));
         return spans;
@@ -290,7 +316,7 @@ public sealed class NerModel
     /// a position's score is that of its own features plus that of its features combined with the previous label.
     /// </summary>
     internal static void Decode<T>(
-        NerFeatures features, Span<int> labels, Scorer<T> score, T weights, HistoryScorer<T>? historyScore = null, float beam = float.PositiveInfinity)
+        NerFeatures features, Span<int> labels, Scorer<T> score, T weights, HistoryScorer<T>? historyScore = null, float beam = float.PositiveInfinity, float[]? outside = null)
     {
         int n = features.Count;
         if (n == 0)
@@ -309,6 +335,7 @@ public sealed class NerModel
         // Each score goes to a cleared buffer of its own: a scorer may add to the buffer or overwrite it.
         emit.Clear();
         score(weights, f[..features.ExtractStatic(0, f)], emit);
+        emit[NerLabels.Outside] += outside is null ? 0 : outside[0];
         AddHistory(features, 0, -1, score, historyScore, weights, f, history);
         for (int c = 0; c < L; c++)
         {
@@ -319,6 +346,7 @@ public sealed class NerModel
         {
             emit.Clear();
             score(weights, f[..features.ExtractStatic(i, f)], emit);
+            emit[NerLabels.Outside] += outside is null ? 0 : outside[i];
             next.Fill(float.NegativeInfinity);
             float floor = best[0];
             for (int p = 1; p < L; p++)

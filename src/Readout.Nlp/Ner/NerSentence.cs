@@ -6,6 +6,9 @@ namespace Readout.Nlp.Ner;
 /// </summary>
 public sealed record NerSentence(IReadOnlyList<string> Forms, IReadOnlyList<NerSpan> Spans, string Document = "")
 {
+    /// <summary>Whether a space follows each token; null when the corpus does not say (see <see cref="NerHyphens"/>).</summary>
+    public IReadOnlyList<bool>? SpaceAfter { get; init; }
+
     /// <summary>Runs of consecutive sentences of the same document.</summary>
     public static IEnumerable<List<NerSentence>> Documents(IEnumerable<NerSentence> sentences)
     {

@@ -20,7 +20,7 @@ internal static class NerSpanTrimmer
         for (int s = spans.Count - 1; s >= 0; s--)
         {
             var span = spans[s];
-            if (!StartsUpper(forms[span.Start]))
+            if (!NerHyphens.IsCapitalized(forms[span.Start]))
             {
                 // A name written in lower case gives no capitals to tell where it ends.
                 continue;
@@ -56,13 +56,13 @@ internal static class NerSpanTrimmer
             return false;
         }
 
-        if (StartsUpper(form) || char.IsDigit(form[0]))
+        if (NerHyphens.IsCapitalized(form) || char.IsDigit(form[0]))
         {
             return true;
         }
 
         // A lower-case word only as a link to a capitalized word the name goes on to.
-        return Links.Contains(form) && i + 1 < end && (StartsUpper(forms[i + 1]) || Links.Contains(forms[i + 1]));
+        return Links.Contains(form) && i + 1 < end && (NerHyphens.IsCapitalized(forms[i + 1]) || Links.Contains(forms[i + 1]));
     }
 
     private static readonly string[] FileExtensions = [".pdf", ".htm", ".html", ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx", ".txt", ".jpg", ".jpeg", ".gif", ".png", ".zip", ".exe", ".mp3"];
@@ -87,5 +87,4 @@ internal static class NerSpanTrimmer
         return false;
     }
 
-    private static bool StartsUpper(string form) => form.Length > 0 && char.IsUpper(form[0]);
 }

@@ -38,7 +38,8 @@ public sealed class NerTagger : IStage
         var ranges = SentenceRanges.Of(tokens, sentences);
         var allForms = ranges.Select(r => Enumerable.Range(r.First, r.End - r.First).Select(i => tokens.Text(document.Text, i)).ToArray()).ToList();
         var allUpos = ranges.Select(r => (IReadOnlyList<Upos>)new ArraySegment<Upos>(pos.Upos, r.First, r.End - r.First)).ToList();
-        var spans = _model.TagDocument(allForms, allUpos, _gazetteer);
+        var spaceAfter = ranges.Select(r => (IReadOnlyList<bool>?)Enumerable.Range(r.First, r.End - r.First).Select(i => i + 1 >= tokens.Count || tokens.Ends[i] != tokens.Starts[i + 1]).ToArray()).ToList();
+        var spans = _model.TagDocument(allForms, allUpos, _gazetteer, spaceAfter);
         for (int r = 0; r < ranges.Count; r++)
         {
             var (first, _) = ranges[r];

@@ -24,14 +24,19 @@ public static class NerTrainer
             throw new ArgumentException("Epochs must be at least 1.", nameof(options));
         }
 
+        // The tagger reads hyphenated words whole (NerHyphens); parts of speech are tagged on the tokens, as when tagging.
         var data = NerSentence.Documents(train.Where(s => s.Forms.Count > 0))
             .SelectMany(d =>
             {
-                var context = new NerDocumentContext(d.Select(s => s.Forms));
-                return d.Select((s, i) => (Features: new NerFeatures(s.Forms, posModel.Tag(s.Forms).Upos, gazetteer, context, i), Gold: NerLabels.Encode(s.Forms.Count, s.Spans)));
+                var hyphens = d.Select(s => NerHyphens.Of(s.Forms, s.SpaceAfter)).ToArray();
+                var words = d.Select((s, i) => hyphens[i].Forms(s.Forms)).ToArray();
+                var context = new NerDocumentContext(words);
+                return d.Select((s, i) => (
+                    Features: new NerFeatures(words[i], hyphens[i].PartsOfSpeech(posModel.Tag(s.Forms).Upos), gazetteer, context, i),
+                    Gold: NerLabels.Encode(words[i].Length, hyphens[i].ToWords(s.Spans))));
             })
             .ToArray();
-        log?.WriteLine($"ner: {data.Length} sentences, {data.Sum(d => d.Gold.Length)} tokens, {train.Sum(s => s.Spans.Count)} names, {gazetteer.Count} gazetteer phrases");
+        log?.WriteLine($"ner: {data.Length} sentences, {data.Sum(d => d.Gold.Length)} words, {train.Sum(s => s.Spans.Count)} names, {gazetteer.Count} gazetteer phrases");
         var trainer = new PerceptronTrainer(options.BucketBits, NerLabels.Count);
         var random = new Random(options.Seed);
         var order = Enumerable.Range(0, data.Length).ToArray();

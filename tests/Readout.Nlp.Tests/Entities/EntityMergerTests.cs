@@ -57,6 +57,16 @@ public class EntityMergerTests
     }
 
     [Fact]
+    public void Process_ModelsLowerCaseName_OnlyAHyphenatedOneWithACapitalIsAdded()
+    {
+        var doc = Prepared("The attack was claimed by al-Qaeda, the joint command said.", ("al-Qaeda", EntityKind.Organization), ("joint command", EntityKind.Organization));
+
+        Combined.Process(doc);
+
+        Assert.Equal(["Organization \"al-Qaeda\" Model"], Mentions(doc));
+    }
+
+    [Fact]
     public void Process_NameWhereTheRulesFoundNothing_AddsTheModelsName()
     {
         var doc = Prepared("Officials met Zubkova on Monday.", ("Zubkova", EntityKind.Person));

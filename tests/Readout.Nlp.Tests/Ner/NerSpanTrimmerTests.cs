@@ -12,6 +12,8 @@ public sealed class NerSpanTrimmerTests
     [InlineData("Email : \" Ryan Reynolds \" < rreynol...@cogeco.ca >", 3, 9, 5)]
     [InlineData("Drs. Ali work wonders .", 0, 4, 2)]
     [InlineData("Hamas of their critical error", 0, 5, 1)]
+    [InlineData("Muqtada al-Sadr said it", 0, 4, 2)]
+    [InlineData("al-Qaeda 's leader said", 0, 4, 1)]
     public void Trim_NameRunningIntoWebText_EndsAtTheName(string sentence, int start, int end, int expectedEnd)
     {
         var forms = sentence.Split(' ');
