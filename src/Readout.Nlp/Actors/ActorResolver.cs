@@ -89,6 +89,23 @@ public sealed class ActorResolver(KnowledgeBase kb) : IStage
         public DateOnly? Date { get; } = document.Metadata.PublishedDate;
 
         public string Word(int t) => Tokens.Text(Text, t);
+
+        /// <summary>The words of tokens <c>[first, end)</c>, one space where the text has any ("Haider al-Abadi").</summary>
+        public string Words(int first, int end)
+        {
+            var words = new System.Text.StringBuilder();
+            for (int t = first; t < end; t++)
+            {
+                if (t > first && Tokens.Ends[t - 1] != Tokens.Starts[t])
+                {
+                    words.Append(' ');
+                }
+
+                words.Append(Text, Tokens.Starts[t], Tokens.Ends[t] - Tokens.Starts[t]);
+            }
+
+            return words.ToString();
+        }
     }
 
     private ActorMention? Resolve(Context ctx, int m, List<ActorMention> earlier)
@@ -134,7 +151,7 @@ public sealed class ActorResolver(KnowledgeBase kb) : IStage
             k = afterTitle;
         }
 
-        string name = string.Join(' ', Enumerable.Range(k, e.EndToken - k).Select(ctx.Word));
+        string name = ctx.Words(k, e.EndToken);
 
         // Earlier mention of the same person in this document ("Abe" after "Prime Minister Shinzo Abe").
         foreach (var prior in earlier.AsEnumerable().Reverse())
@@ -242,8 +259,8 @@ public sealed class ActorResolver(KnowledgeBase kb) : IStage
 
     private static bool SamePerson(string known, string name) =>
         known == name
-        || known.EndsWith(" " + name, StringComparison.Ordinal)
-        || name.EndsWith(" " + known, StringComparison.Ordinal);
+        || known.EndsWith(" " + name, StringComparison.Ordinal) || known.EndsWith("-" + name, StringComparison.Ordinal)
+        || name.EndsWith(" " + known, StringComparison.Ordinal) || name.EndsWith("-" + known, StringComparison.Ordinal);
 
     private ActorMention? ResolveOrganization(Context ctx, int m, EntityMention e, List<ActorMention> earlier)
     {

@@ -205,13 +205,51 @@ public sealed class EntityRecognizer(KnowledgeBase kb, bool useNames = false) : 
     private int NameChainEnd(string text, TokenTable tokens, PosTags pos, int i, int end)
     {
         int k = i;
-        while (k < end && IsCapitalized(text, tokens, k) && char.IsLetter(text[tokens.Starts[k]])
-            && !NotNames.Contains(Word(text, tokens, k)) && !kb.TryGetDemonym(Word(text, tokens, k), out _))
+        while (k < end)
         {
-            k++;
+            if (HyphenatedName(text, tokens, k, end))
+            {
+                k += 3;
+            }
+            else if (IsCapitalized(text, tokens, k) && char.IsLetter(text[tokens.Starts[k]])
+                && !NotNames.Contains(Word(text, tokens, k)) && !kb.TryGetDemonym(Word(text, tokens, k), out _))
+            {
+                k++;
+            }
+            else
+            {
+                break;
+            }
         }
 
         return k;
+    }
+
+    /// <summary>
+    /// True when tokens <c>i, i + 1, i + 2</c> are a word, a hyphen and a capitalized word written without spaces:
+    /// one part of a name ("al-Assad", "Jean-Yves"), which the tokenizer splits.
+    /// </summary>
+    private static bool HyphenatedName(string text, TokenTable tokens, int i, int end) =>
+        i + 2 < end && char.IsLetter(text[tokens.Starts[i]]) && Word(text, tokens, i + 1) == "-"
+        && tokens.Ends[i] == tokens.Starts[i + 1] && tokens.Ends[i + 1] == tokens.Starts[i + 2]
+        && IsCapitalized(text, tokens, i + 2) && char.IsLetter(text[tokens.Starts[i + 2]]);
+
+    /// <summary>The words of tokens <c>[i, end)</c> joined by spaces, but hyphens that had none keep none ("Bashar al-Assad").</summary>
+    private static string Phrase(string text, TokenTable tokens, int i, int end)
+    {
+        var phrase = new System.Text.StringBuilder();
+        for (int t = i; t < end; t++)
+        {
+            bool glued = t > i && tokens.Ends[t - 1] == tokens.Starts[t] && (Word(text, tokens, t) == "-" || Word(text, tokens, t - 1) == "-");
+            if (t > i && !glued)
+            {
+                phrase.Append(' ');
+            }
+
+            phrase.Append(text, tokens.Starts[t], tokens.Ends[t] - tokens.Starts[t]);
+        }
+
+        return phrase.ToString();
     }
 
     private int? TryTitledPerson(string text, TokenTable tokens, PosTags pos, Sentence s, int i, List<EntityMention> mentions, Dictionary<string, bool> personNames)
@@ -239,7 +277,7 @@ public sealed class EntityRecognizer(KnowledgeBase kb, bool useNames = false) : 
         // The title must be written as a title (capitalized, "Prime Minister Abe") or be a lower-case
         // descriptor directly before a name ("Russian leader Vladimir Putin").
         mentions.Add(Mention(text, tokens, i, nameEnd, EntityKind.Person));
-        personNames[string.Join(' ', Enumerable.Range(afterTitle, nameEnd - afterTitle).Select(t => Word(text, tokens, t)))] = false;
+        personNames[Phrase(text, tokens, afterTitle, nameEnd)] = false;
         return nameEnd;
     }
 
@@ -373,7 +411,15 @@ public sealed class EntityRecognizer(KnowledgeBase kb, bool useNames = false) : 
         int end = i + 1;
         while (end < s.EndToken)
         {
-            if (IsCapitalized(text, tokens, end) && char.IsLetter(text[tokens.Starts[end]]) && !NotNames.Contains(Word(text, tokens, end)))
+            if (HyphenatedName(text, tokens, end - 1, s.EndToken) && end == i + 1)
+            {
+                end += 2;
+            }
+            else if (HyphenatedName(text, tokens, end, s.EndToken))
+            {
+                end += 3;
+            }
+            else if (IsCapitalized(text, tokens, end) && char.IsLetter(text[tokens.Starts[end]]) && !NotNames.Contains(Word(text, tokens, end)))
             {
                 end++;
             }
@@ -391,7 +437,7 @@ public sealed class EntityRecognizer(KnowledgeBase kb, bool useNames = false) : 
         // Try the longest KB match from the left, then shorter ones.
         for (int e = end; e > i; e--)
         {
-            var phrase = string.Join(' ', Enumerable.Range(i, e - i).Select(t => Word(text, tokens, t)));
+            var phrase = Phrase(text, tokens, i, e);
             var kind = Classify(phrase, e - i, personNames, out bool guessed);
             if (kind is { } k)
             {
@@ -410,7 +456,7 @@ public sealed class EntityRecognizer(KnowledgeBase kb, bool useNames = false) : 
             }
         }
 
-        var chain = string.Join(' ', Enumerable.Range(i, end - i).Select(t => Word(text, tokens, t)));
+        var chain = Phrase(text, tokens, i, end);
         bool sentenceInitial = i == s.FirstToken;
         if (ChainHasOrgKeyword(text, tokens, i, end) || IsAcronym(chain))
         {
