@@ -24,9 +24,10 @@ namespace Readout.Nlp.Entities;
 /// So is a one-word place name no gazetteer lists, right before a verb ("Yermak met Zelensky").</item>
 /// <item>A one-word name opening the sentence that the tagger reads as a common word is not added ("Man arrested …").</item>
 /// <item>Nationality words stay rule-based: a model nationality is never added.</item>
-/// <item>A name not starting with a capital (or a hyphenated word with a capital after its hyphen, "al-Qaeda") is not added: the model learnt lower-case names from web text (a
-/// quarter of its training sentences are lower-cased), and in edited news they are its mistakes ("ministry" as a
-/// person, "joint air force"); the rules' descriptions cover lower-case actors.</item>
+/// <item>A name not starting with a capital (or a hyphenated word with a capital after its hyphen, "al-Qaeda") is
+/// not added: the model learnt lower-case names from web text (a quarter of its training sentences are lower-cased),
+/// and in edited news they are its mistakes ("ministry" as a person, "joint air force"); the rules' descriptions
+/// cover lower-case actors.</item>
 /// </list>
 /// Each mention records its <see cref="EntitySources"/>: <see cref="EntitySources.Both"/> when the two agree on the
 /// name (same last token, the model's span inside the rules', so a titled person agrees with its bare name).

@@ -411,7 +411,8 @@ public sealed class EntityRecognizer(KnowledgeBase kb, bool useNames = false) : 
         int end = i + 1;
         while (end < s.EndToken)
         {
-            if (HyphenatedName(text, tokens, end - 1, s.EndToken) && end == i + 1)
+            // A first name in two hyphenated parts ("Jean-Yves Le Drian"), then any later part ("al-Assad").
+            if (end == i + 1 && HyphenatedName(text, tokens, i, s.EndToken))
             {
                 end += 2;
             }

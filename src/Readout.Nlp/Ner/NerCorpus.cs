@@ -10,6 +10,7 @@ namespace Readout.Nlp.Ner;
 public static partial class NerCorpus
 {
     private static readonly HashSet<string> NameLinks = new(StringComparer.Ordinal) { "of", "&", "de", "du", "la", "von", "van", "der", "al", "bin", "da", "-" };
+
     /// <summary>A sentence's text in CoNLL-U and UNER's IOB2 files: tells where the tokens had spaces.</summary>
     internal const string TextComment = "# text = ";
 

@@ -313,7 +313,8 @@ public sealed class NerModel
 
     /// <summary>
     /// Viterbi decoding over valid BILOU transitions: the best label sequence under <paramref name="score"/>, where
-    /// a position's score is that of its own features plus that of its features combined with the previous label.
+    /// a position's score is that of its own features plus that of its features combined with the previous label;
+    /// <paramref name="outside"/>, when given, is added to each position's score of being no name.
     /// </summary>
     internal static void Decode<T>(
         NerFeatures features, Span<int> labels, Scorer<T> score, T weights, HistoryScorer<T>? historyScore = null, float beam = float.PositiveInfinity, float[]? outside = null)
