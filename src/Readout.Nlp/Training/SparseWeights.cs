@@ -594,7 +594,14 @@ internal sealed class SparseWeights
     }
 
     /// <summary>A copy without the weights smaller than <paramref name="threshold"/> in magnitude.</summary>
-    public SparseWeights Prune(float threshold) => Mapped(w => MathF.Abs(w) >= threshold ? w : 0, Quantum);
+    public SparseWeights Prune(float threshold)
+    {
+        // The weights kept are the ones read: written again on the scale they were read with, they come back the same
+        // (on a scale made from the kept weights alone, every code would move a little).
+        var pruned = Mapped(w => MathF.Abs(w) >= threshold ? w : 0, Quantum);
+        pruned._logScale = _logScale;
+        return pruned;
+    }
 
     /// <summary>
     /// When positive, every weight is a multiple of it and the file holds the integer multiples;

@@ -27,11 +27,11 @@ public sealed class EntityLayerAccuracyTests(ITestOutputHelper output)
             output.WriteLine($"{name} (rules alone F1 {rules[name].OverallF1:F1}):\n{scores}");
         }
 
-        // Floors a little below the combined layer's figures with the committed model (72.6, 79.6, 71.0); GUM dev
+        // Floors a little below the combined layer's figures with the committed model (72.5, 79.6, 71.5); GUM dev
         // news holds 56 names, so one name moves it by about 1.8.
-        Assert.True(combined["GUM dev (PER/ORG/LOC)"].OverallF1 >= 72.1, "GUM dev F1");
+        Assert.True(combined["GUM dev (PER/ORG/LOC)"].OverallF1 >= 72.0, "GUM dev F1");
         Assert.True(combined["GUM dev news (PER/ORG/LOC)"].OverallF1 >= 79.0, "GUM dev news F1");
-        Assert.True(combined["UNER EWT dev"].OverallF1 >= 70.4, "UNER EWT dev F1");
+        Assert.True(combined["UNER EWT dev"].OverallF1 >= 71.0, "UNER EWT dev F1");
         foreach (var set in new[] { "GUM dev (PER/ORG/LOC)", "GUM dev news (PER/ORG/LOC)", "UNER EWT dev" })
         {
             Assert.True(combined[set].OverallF1 > rules[set].OverallF1 + 10, $"{set}: the combination should beat the rules alone by a wide margin");

@@ -26,12 +26,12 @@ public sealed class NerTests(ITestOutputHelper output)
             output.WriteLine($"{name}:\n{scores}");
         }
 
-        // Floors a little below the committed model's figures (75.2, 86.5, 73.9; nationality 98.7: 38 words, one
+        // Floors a little below the committed model's figures (74.9, 86.5, 74.7; nationality 97.4: 38 words, one
         // moves it by about 1.3; GUM dev: one document says "DH" 12 times, which this model takes for a place).
-        Assert.True(results["GUM dev (PER/ORG/LOC)"].OverallF1 >= 74.7, "GUM dev F1");
+        Assert.True(results["GUM dev (PER/ORG/LOC)"].OverallF1 >= 74.4, "GUM dev F1");
         Assert.True(results["GUM dev news (PER/ORG/LOC)"].OverallF1 >= 86.0, "GUM dev news F1");
-        Assert.True(results["UNER EWT dev"].OverallF1 >= 73.4, "UNER EWT dev F1");
-        Assert.True(results["GUM dev"].F1(EntityKind.Nationality) >= 98.0, "GUM dev nationality F1");
+        Assert.True(results["UNER EWT dev"].OverallF1 >= 74.2, "UNER EWT dev F1");
+        Assert.True(results["GUM dev"].F1(EntityKind.Nationality) >= 97.0, "GUM dev nationality F1");
     }
 
     [Fact]
