@@ -89,7 +89,11 @@ internal sealed class NerHyphens
         var words = new float[Count];
         for (int j = 0; j < words.Length; j++)
         {
-            words[j] = outside.AsSpan(_starts[j], _starts[j + 1] - _starts[j]).ToArray().Min();
+            words[j] = outside[_starts[j]];
+            for (int i = _starts[j] + 1; i < _starts[j + 1]; i++)
+            {
+                words[j] = Math.Min(words[j], outside[i]);
+            }
         }
 
         return words;

@@ -44,6 +44,13 @@ public sealed class NerHyphensTests
     }
 
     [Fact]
+    public void Outside_WordTakesTheLowestOfItsTokens()
+    {
+        var hyphens = NerHyphens.Of(Words("met al - Sadr ."), null);
+        Assert.Equal([0f, -2f, 0f], hyphens.Outside([0f, -2f, 0f, -1f, 0f]));
+    }
+
+    [Fact]
     public void ToWords_SpanInsideAWord_TakesTheWholeWord()
     {
         var hyphens = NerHyphens.Of(Words("the Franco - Prussian war in Guinea - Bissau"), null);
