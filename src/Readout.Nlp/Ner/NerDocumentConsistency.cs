@@ -91,6 +91,15 @@ internal static class NerDocumentConsistency
     /// <summary>Words that name a storm by the name that follows ("Hurricane Katrina", "Typhoon Haiyan", "Tropical Storm Allison").</summary>
     private static readonly HashSet<string> StormWords = new(StringComparer.OrdinalIgnoreCase) { "Hurricane", "Typhoon", "Cyclone" };
 
+    private static bool IsCapitalized(string form) => form.Length > 0 && char.IsUpper(form[0]);
+
+    /// <summary>Whether the storm word at <paramref name="i"/> is inside a longer name ("the National Hurricane Center").</summary>
+    private static bool InLongerName(IReadOnlyList<string> forms, int i)
+    {
+        int start = forms[i].Equals("Storm", StringComparison.OrdinalIgnoreCase) ? i - 1 : i;
+        return start > 0 && IsCapitalized(forms[start - 1]);
+    }
+
     private static bool IsStormWord(IReadOnlyList<string> forms, int i) =>
         StormWords.Contains(forms[i]) || (i > 0 && forms[i].Equals("Storm", StringComparison.OrdinalIgnoreCase) && forms[i - 1].Equals("Tropical", StringComparison.OrdinalIgnoreCase));
 
@@ -99,7 +108,8 @@ internal static class NerDocumentConsistency
     /// named so, "Rita made landfall at dawn" must not give a person who acts in an event. The training corpora
     /// mark storms as events (GUM's "Cyclone Phailin"), but the tagger knows "Rita" as a given name. Removes every
     /// span that starts with a storm word or right after one, and every other span of the document written as such a
-    /// storm's name.
+    /// storm's name: the name a storm word's span holds, or the capitalized word after a storm word where the tagger
+    /// found no name (it may pass over "Hurricane Rita" and still take a later "Rita" for a person).
     /// </summary>
     private static void RemoveStorms(IReadOnlyList<IReadOnlyList<string>> sentences, IReadOnlyList<List<NerSpan>> spans)
     {
@@ -107,6 +117,14 @@ internal static class NerDocumentConsistency
         for (int s = 0; s < sentences.Count; s++)
         {
             var forms = sentences[s];
+            for (int i = 0; i + 1 < forms.Count; i++)
+            {
+                if (IsStormWord(forms, i) && IsCapitalized(forms[i + 1]) && !InLongerName(forms, i))
+                {
+                    (storms ??= new HashSet<string>(StringComparer.Ordinal)).Add(Key(forms, i + 1, i + 2));
+                }
+            }
+
             foreach (var span in spans[s])
             {
                 int start = span.Start;

@@ -53,6 +53,22 @@ public sealed class NerDocumentConsistencyTests
     }
 
     [Fact]
+    public void Apply_StormTheTaggerPassedOver_ItsNameAloneIsNoNameLater()
+    {
+        IReadOnlyList<string>[] sentences = [Words("as strengthening Hurricane Rita threatened Texas ."), Words("The center said Rita was dangerous .")];
+        List<NerSpan>[] spans = [[new(5, 6, EntityKind.Place)], [new(3, 4, EntityKind.Person)]];
+        NerDocumentConsistency.Apply(sentences, spans);
+        Assert.Equal([new NerSpan(5, 6, EntityKind.Place)], spans[0]);
+        Assert.Empty(spans[1]);
+
+        // "Hurricane Center" inside a longer name names no storm.
+        IReadOnlyList<string>[] other = [Words("The National Hurricane Center warned ."), Words("Center said so .")];
+        List<NerSpan>[] otherSpans = [[], [new(0, 1, EntityKind.Organization)]];
+        NerDocumentConsistency.Apply(other, otherSpans);
+        Assert.Equal([new NerSpan(0, 1, EntityKind.Organization)], otherSpans[1]);
+    }
+
+    [Fact]
     public void Apply_AnySpans_StaySortedAndNonOverlapping()
     {
         string[] vocabulary = ["Ann", "Lee", "of", "Bank", "said", "ann", "."];

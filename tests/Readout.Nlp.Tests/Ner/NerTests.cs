@@ -26,11 +26,11 @@ public sealed class NerTests(ITestOutputHelper output)
             output.WriteLine($"{name}:\n{scores}");
         }
 
-        // Floors a little below the committed model's figures (75.8, 86.2, 74.9; nationality 98.7: 38 words, one
+        // Floors a little below the committed model's figures (75.8, 86.2, 75.1; nationality 98.7: 38 words, one
         // moves it by about 1.3; GUM dev: one document says "DH" 12 times, which this model takes for a place).
         Assert.True(results["GUM dev (PER/ORG/LOC)"].OverallF1 >= 75.3, "GUM dev F1");
         Assert.True(results["GUM dev news (PER/ORG/LOC)"].OverallF1 >= 85.7, "GUM dev news F1");
-        Assert.True(results["UNER EWT dev"].OverallF1 >= 74.5, "UNER EWT dev F1");
+        Assert.True(results["UNER EWT dev"].OverallF1 >= 74.7, "UNER EWT dev F1");
         Assert.True(results["GUM dev"].F1(EntityKind.Nationality) >= 97.0, "GUM dev nationality F1");
     }
 
