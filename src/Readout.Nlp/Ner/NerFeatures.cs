@@ -198,7 +198,9 @@ internal sealed class NerFeatures
         f[n++] = FeatureHash.Feature(83, (_wordClasses[k + 1] >> 16) & 0xFFFF);
         f[n++] = FeatureHash.Feature(84, (cl >> 32) & 0xFFFF, sh);
 
-        // Type priors: how much the word's vector looks like a person's, place's and organization's name.
+        // Type priors: how much the word's vector looks like a person's, place's and organization's name. Conjoining
+        // the gazetteer code and these priors with the sentence's case (all lower or all upper) did worse: UNER EWT dev
+        // 73.9 and 74.0 against 74.9 and 74.8 (seeds 1, 2, tagged with NerModel.OutsideBias).
         f[n++] = FeatureHash.Feature(85, (cl >> 48) & 0xF);
         f[n++] = FeatureHash.Feature(86, (cl >> 52) & 0xF);
         f[n++] = FeatureHash.Feature(87, (cl >> 56) & 0xF);
