@@ -91,13 +91,11 @@ internal static class NerDocumentConsistency
     /// <summary>Words that name a storm by the name that follows ("Hurricane Katrina", "Typhoon Haiyan", "Tropical Storm Allison").</summary>
     private static readonly HashSet<string> StormWords = new(StringComparer.OrdinalIgnoreCase) { "Hurricane", "Typhoon", "Cyclone" };
 
-    private static bool IsCapitalized(string form) => form.Length > 0 && char.IsUpper(form[0]);
-
     /// <summary>Whether the storm word at <paramref name="i"/> is inside a longer name ("the National Hurricane Center").</summary>
     private static bool InLongerName(IReadOnlyList<string> forms, int i)
     {
         int start = forms[i].Equals("Storm", StringComparison.OrdinalIgnoreCase) ? i - 1 : i;
-        return start > 0 && IsCapitalized(forms[start - 1]);
+        return start > 0 && NerHyphens.IsCapitalized(forms[start - 1]);
     }
 
     private static bool IsStormWord(IReadOnlyList<string> forms, int i) =>
@@ -119,7 +117,7 @@ internal static class NerDocumentConsistency
             var forms = sentences[s];
             for (int i = 0; i + 1 < forms.Count; i++)
             {
-                if (IsStormWord(forms, i) && IsCapitalized(forms[i + 1]) && !InLongerName(forms, i))
+                if (IsStormWord(forms, i) && NerHyphens.IsCapitalized(forms[i + 1]) && !InLongerName(forms, i))
                 {
                     (storms ??= new HashSet<string>(StringComparer.Ordinal)).Add(Key(forms, i + 1, i + 2));
                 }
